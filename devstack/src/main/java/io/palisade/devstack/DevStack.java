@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The three real servers Palisade talks to — a Kafka broker, an Elasticsearch node and an S3-compatible store —
@@ -38,10 +40,11 @@ public final class DevStack implements AutoCloseable {
     /** Starts the three servers in parallel and waits until each one answers. */
     public DevStack start() {
         long began = System.nanoTime();
-        List<CompletableFuture<Void>> starts = servers().stream()
-                .map(server -> CompletableFuture.runAsync(server::start))
-                .toList();
-        try {
+        // One thread per server: the common pool has a single thread on two cores and would start them in turn.
+        try (ExecutorService starters = Executors.newFixedThreadPool(servers().size())) {
+            List<CompletableFuture<Void>> starts = servers().stream()
+                    .map(server -> CompletableFuture.runAsync(server::start, starters))
+                    .toList();
             CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
         } catch (CompletionException e) {
             close();

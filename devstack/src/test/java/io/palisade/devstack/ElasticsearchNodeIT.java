@@ -20,8 +20,8 @@ class ElasticsearchNodeIT {
             es.index(i -> i.index("devstack-it").id("1").refresh(Refresh.True)
                     .document(Map.of("rule", Map.of("id", "terminal_shell_in_container"))));
 
-            SearchResponse<Map> found = es.search(s -> s.index("devstack-it")
-                    .query(q -> q.term(t -> t.field("rule.id").value("terminal_shell_in_container"))), Map.class);
+            SearchResponse<Object> found = es.search(s -> s.index("devstack-it")
+                    .query(q -> q.term(t -> t.field("rule.id").value("terminal_shell_in_container"))), Object.class);
 
             assertThat(found.hits().hits()).extracting(h -> h.id()).containsExactly("1");
         }
