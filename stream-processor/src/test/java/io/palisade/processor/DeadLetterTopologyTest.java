@@ -1,0 +1,58 @@
+package io.palisade.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import io.palisade.schema.DeadLetter;
+import io.palisade.schema.Samples;
+import io.palisade.schema.topic.Topics;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeadLetterTopologyTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path stateDir;
+
+    @Test
+    void anUnreadableEventBecomesOneDeadLetterWithItsCoordinatesAndTheStreamGoesOn() {
+        try (TopologyTestDriver driver = new TopologyTestDriver(SecurityTopology.build(CLOCK),
+                StreamsSettings.of("unused:9092", "test", stateDir, 1))) {
+            TestInputTopic<String, byte[]> processEvents = driver.createInputTopic(Topics.PROCESS_EVENTS.name(),
+                    new StringSerializer(), new ByteArraySerializer());
+            TestOutputTopic<String, DeadLetter> deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(),
+                    Topics.DEAD_LETTERS.keySerde().deserializer(), Topics.DEAD_LETTERS.valueSerde().deserializer());
+
+            processEvents.pipeInput("c1", new byte[] {1, 2, 3});
+            processEvents.pipeInput("c1", processEventBytes());
+            processEvents.pipeInput("c2", new byte[] {(byte) 0xC3, 0x01, 0, 0, 0, 0, 0, 0, 0, 0, 42});
+
+            List<DeadLetter> letters = deadLetters.readValuesToList();
+            assertThat(letters).extracting(DeadLetter::getSourceTopic).containsOnly(Topics.PROCESS_EVENTS.name());
+            assertThat(letters).extracting(DeadLetter::getSourceOffset).containsExactly(0L, 2L);
+            assertThat(letters.get(0).getReason()).contains("too few");
+            assertThat(letters.get(1).getReason()).contains("fingerprint");
+            assertThat(letters.get(1).getSchemaFingerprint()).isZero();
+            assertThat(letters.get(1).getValue().remaining()).isEqualTo(11);
+            assertThat(letters.get(0).getFailedAt()).isEqualTo(CLOCK.instant());
+        }
+    }
+
+    private static byte[] processEventBytes() {
+        return Topics.PROCESS_EVENTS.valueSerde().serializer().serialize(Topics.PROCESS_EVENTS.name(),
+                Samples.processEvent());
+    }
+}
