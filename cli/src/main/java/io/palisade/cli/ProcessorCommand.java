@@ -1,0 +1,79 @@
+package io.palisade.cli;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import io.palisade.cli.ops.KafkaMetricsText;
+import io.palisade.cli.ops.OpsServer;
+import io.palisade.processor.SecurityTopology;
+import io.palisade.processor.StreamsSettings;
+import io.palisade.schema.topic.TopicCreator;
+import io.palisade.schema.topic.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code palisade processor}: runs the Kafka Streams application. Start more instances with the same
+ * {@code --application-id} to scale out; Kafka spreads the partitions over them.
+ */
+@Command(name = "processor", mixinStandardHelpOptions = true,
+        description = "Run the stream processor (Kafka Streams, exactly-once). Scale out by starting more instances "
+                + "with the same application id.")
+final class ProcessorCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessorCommand.class);
+
+    @Option(names = "--bootstrap-server", defaultValue = "${env:PALISADE_BOOTSTRAP_SERVERS:-127.0.0.1:9092}",
+            description = "Kafka bootstrap servers (env PALISADE_BOOTSTRAP_SERVERS; default ${DEFAULT-VALUE}).")
+    private String bootstrapServers;
+
+    @Option(names = "--application-id", defaultValue = StreamsSettings.DEFAULT_APPLICATION_ID,
+            description = "Kafka Streams application id shared by all instances (default ${DEFAULT-VALUE}).")
+    private String applicationId;
+
+    @Option(names = "--state-dir", defaultValue = "${env:PALISADE_STATE_DIR:-.palisade/processor-state}",
+            description = "Local state store directory (env PALISADE_STATE_DIR; default ${DEFAULT-VALUE}).")
+    private Path stateDir;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Stream threads (default ${DEFAULT-VALUE}).")
+    private int threads;
+
+    @Option(names = "--ops-port", defaultValue = "${env:PALISADE_OPS_PORT:-9464}",
+            description = "Port of /health and /metrics on 127.0.0.1 (env PALISADE_OPS_PORT; default ${DEFAULT-VALUE}; 0 = any).")
+    private int opsPort;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            TopicCreator.ensure(admin, Topics.all());
+        }
+        KafkaStreams streams = new KafkaStreams(SecurityTopology.build(Clock.systemUTC()),
+                StreamsSettings.of(bootstrapServers, applicationId, stateDir, threads));
+        CountDownLatch stopped = new CountDownLatch(1);
+        streams.setStateListener((now, before) -> {
+            LOG.atInfo().addKeyValue("from", before).addKeyValue("to", now).log("processor state changed");
+            if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
+                stopped.countDown();
+            }
+        });
+        try (OpsServer ops = OpsServer.start(new InetSocketAddress("127.0.0.1", opsPort),
+                () -> new OpsServer.Health(streams.state().isRunningOrRebalancing(), "kafka-streams " + streams.state()),
+                () -> KafkaMetricsText.render("palisade_processor_", streams.metrics()))) {
+            Runtime.getRuntime().addShutdownHook(new Thread(streams::close, "processor-stop"));
+            streams.start();
+            LOG.atInfo().addKeyValue("bootstrap_servers", bootstrapServers).addKeyValue("application_id", applicationId)
+                    .addKeyValue("ops", "http://127.0.0.1:" + ops.port()).log("processor started");
+            stopped.await();
+        }
+        return streams.state() == KafkaStreams.State.ERROR ? 1 : 0;
+    }
+}
