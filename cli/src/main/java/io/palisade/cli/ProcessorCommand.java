@@ -3,6 +3,8 @@ package io.palisade.cli;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -10,6 +12,8 @@ import java.util.concurrent.CountDownLatch;
 import io.palisade.cli.ops.KafkaMetricsText;
 import io.palisade.cli.ops.OpsServer;
 import io.palisade.processor.SecurityTopology;
+import io.palisade.rules.RuleCompilationException;
+import io.palisade.rules.RuleEngine;
 import io.palisade.processor.StreamsSettings;
 import io.palisade.schema.topic.TopicCreator;
 import io.palisade.schema.topic.Topics;
@@ -44,6 +48,10 @@ final class ProcessorCommand implements Callable<Integer> {
             description = "Local state store directory (env PALISADE_STATE_DIR; default ${DEFAULT-VALUE}).")
     private Path stateDir;
 
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Directory of extra rules and allow-lists (repeatable); a broken rule stops the start.")
+    private List<Path> ruleDirs = new ArrayList<>();
+
     @Option(names = "--threads", defaultValue = "1", description = "Stream threads (default ${DEFAULT-VALUE}).")
     private int threads;
 
@@ -53,10 +61,17 @@ final class ProcessorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        RuleEngine rules;
+        try {
+            rules = RuleEngine.load(ruleDirs);
+        } catch (RuleCompilationException e) {
+            System.err.println("palisade processor: rules do not compile:\n" + e.getMessage());
+            return RulesCommand.RULES_FAILED;
+        }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             TopicCreator.ensure(admin, Topics.all());
         }
-        KafkaStreams streams = new KafkaStreams(SecurityTopology.build(Clock.systemUTC()),
+        KafkaStreams streams = new KafkaStreams(SecurityTopology.build(rules, Clock.systemUTC()),
                 StreamsSettings.of(bootstrapServers, applicationId, stateDir, threads));
         CountDownLatch stopped = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {

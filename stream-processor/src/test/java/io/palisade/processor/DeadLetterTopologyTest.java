@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import io.palisade.rules.RuleEngine;
 import io.palisade.schema.DeadLetter;
 import io.palisade.schema.Samples;
 import io.palisade.schema.topic.Topics;
@@ -24,12 +25,14 @@ class DeadLetterTopologyTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
 
+    private static final RuleEngine RULES = RuleEngine.load(List.of());
+
     @TempDir
     Path stateDir;
 
     @Test
     void anUnreadableEventBecomesOneDeadLetterWithItsCoordinatesAndTheStreamGoesOn() {
-        try (TopologyTestDriver driver = new TopologyTestDriver(SecurityTopology.build(CLOCK),
+        try (TopologyTestDriver driver = new TopologyTestDriver(SecurityTopology.build(RULES, CLOCK),
                 StreamsSettings.of("unused:9092", "test", stateDir, 1))) {
             TestInputTopic<String, byte[]> processEvents = driver.createInputTopic(Topics.PROCESS_EVENTS.name(),
                     new StringSerializer(), new ByteArraySerializer());
