@@ -2,6 +2,7 @@ package io.palisade.schema.serde;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.OptionalLong;
 
 import io.palisade.schema.DeadLetter;
 
@@ -23,21 +24,31 @@ public final class DeadLetters {
      */
     public static DeadLetter of(String topic, int partition, long offset, long timestamp, byte[] key, byte[] value,
                                 Throwable failure, Instant failedAt) {
-        DeadLetter.Builder letter = DeadLetter.newBuilder()
+        if (failure instanceof UnreadableRecordException unreadable) {
+            return of(topic, partition, offset, timestamp, key, value, unreadable.reason(),
+                    failure.getClass().getName(), unreadable.fingerprint(), failedAt);
+        }
+        return of(topic, partition, offset, timestamp, key, value, String.valueOf(failure.getMessage()),
+                failure.getClass().getName(), OptionalLong.empty(), failedAt);
+    }
+
+    /**
+     * For failures reported by a peer rather than thrown, e.g. an Elasticsearch item error, whose {@code errorType}
+     * is the peer's error type.
+     */
+    public static DeadLetter of(String topic, int partition, long offset, long timestamp, byte[] key, byte[] value,
+                                String reason, String errorType, OptionalLong fingerprint, Instant failedAt) {
+        return DeadLetter.newBuilder()
                 .setSourceTopic(topic)
                 .setSourcePartition(partition)
                 .setSourceOffset(offset)
                 .setSourceTimestamp(timestamp < 0 ? null : Instant.ofEpochMilli(timestamp))
-                .setErrorClass(failure.getClass().getName())
+                .setReason(reason)
+                .setErrorClass(errorType)
+                .setSchemaFingerprint(fingerprint.isPresent() ? fingerprint.getAsLong() : null)
                 .setKey(key == null ? null : ByteBuffer.wrap(key))
                 .setValue(value == null ? null : ByteBuffer.wrap(value))
-                .setFailedAt(failedAt);
-        if (failure instanceof UnreadableRecordException unreadable) {
-            letter.setReason(unreadable.reason());
-            unreadable.fingerprint().ifPresent(letter::setSchemaFingerprint);
-        } else {
-            letter.setReason(String.valueOf(failure.getMessage()));
-        }
-        return letter.build();
+                .setFailedAt(failedAt)
+                .build();
     }
 }
