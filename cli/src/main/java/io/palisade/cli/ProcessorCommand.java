@@ -1,6 +1,5 @@
 package io.palisade.cli;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,9 +36,8 @@ final class ProcessorCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessorCommand.class);
 
-    @Option(names = "--bootstrap-server", defaultValue = "${env:PALISADE_BOOTSTRAP_SERVERS:-127.0.0.1:9092}",
-            description = "Kafka bootstrap servers (env PALISADE_BOOTSTRAP_SERVERS; default ${DEFAULT-VALUE}).")
-    private String bootstrapServers;
+    @Mixin
+    private ServiceOptions service;
 
     @Option(names = "--application-id", defaultValue = StreamsSettings.DEFAULT_APPLICATION_ID,
             description = "Kafka Streams application id shared by all instances (default ${DEFAULT-VALUE}).")
@@ -55,10 +54,6 @@ final class ProcessorCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "Stream threads (default ${DEFAULT-VALUE}).")
     private int threads;
 
-    @Option(names = "--ops-port", defaultValue = "${env:PALISADE_OPS_PORT:-9464}",
-            description = "Port of /health and /metrics on 127.0.0.1 (env PALISADE_OPS_PORT; default ${DEFAULT-VALUE}; 0 = any).")
-    private int opsPort;
-
     @Override
     public Integer call() throws InterruptedException {
         RuleEngine rules;
@@ -68,11 +63,11 @@ final class ProcessorCommand implements Callable<Integer> {
             System.err.println("palisade processor: rules do not compile:\n" + e.getMessage());
             return RulesCommand.RULES_FAILED;
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, service.bootstrapServers))) {
             TopicCreator.ensure(admin, Topics.all());
         }
         KafkaStreams streams = new KafkaStreams(SecurityTopology.build(rules, Clock.systemUTC()),
-                StreamsSettings.of(bootstrapServers, applicationId, stateDir, threads));
+                StreamsSettings.of(service.bootstrapServers, applicationId, stateDir, threads));
         CountDownLatch stopped = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
             LOG.atInfo().addKeyValue("from", before).addKeyValue("to", now).log("processor state changed");
@@ -80,12 +75,13 @@ final class ProcessorCommand implements Callable<Integer> {
                 stopped.countDown();
             }
         });
-        try (OpsServer ops = OpsServer.start(new InetSocketAddress("127.0.0.1", opsPort),
+        try (OpsServer ops = OpsServer.start(service.opsAddress(9464),
                 () -> new OpsServer.Health(streams.state().isRunningOrRebalancing(), "kafka-streams " + streams.state()),
                 () -> KafkaMetricsText.render("palisade_processor_", streams.metrics()))) {
             Runtime.getRuntime().addShutdownHook(new Thread(streams::close, "processor-stop"));
             streams.start();
-            LOG.atInfo().addKeyValue("bootstrap_servers", bootstrapServers).addKeyValue("application_id", applicationId)
+            LOG.atInfo().addKeyValue("bootstrap_servers", service.bootstrapServers)
+                    .addKeyValue("application_id", applicationId)
                     .addKeyValue("ops", "http://127.0.0.1:" + ops.port()).log("processor started");
             stopped.await();
         }
