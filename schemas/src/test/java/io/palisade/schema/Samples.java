@@ -23,7 +23,10 @@ public final class Samples {
     }
 
     public static Host host() {
-        return Host.newBuilder().setName("web-1").setId("4f1c2a9e8d7b6c5a4f1c2a9e8d7b6c5a").build();
+        return Host.newBuilder().setName("web-1").setId("4f1c2a9e8d7b6c5a4f1c2a9e8d7b6c5a")
+                .setOs(Os.newBuilder().setName("Debian GNU/Linux").setVersion("12").setFamily("debian")
+                        .setKernel("6.1.0-28-amd64").build())
+                .build();
     }
 
     public static Agent agent() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.palisade.schema.Severity;
+import io.palisade.schema.Samples;
 import io.palisade.sinks.TestAlerts;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +22,7 @@ class AlertDocumentTest {
     void aFullAlertMapsToTheGoldenDocument() throws IOException {
         // Through text, as Elasticsearch receives it: a tree built from Java longs would differ from one parsed from
         // the file by node type alone.
-        JsonNode document = JSON.readTree(JSON.writeValueAsString(AlertDocument.of(TestAlerts.full())));
+        JsonNode document = JSON.readTree(JSON.writeValueAsString(AlertDocument.of(Samples.alert())));
 
         assertThat(document).isEqualTo(resource("alert-full.json"));
     }
@@ -46,7 +47,7 @@ class AlertDocumentTest {
         assertThat(mappings.path("dynamic").asText()).isEqualTo("strict");
 
         List<String> unmapped = new ArrayList<>();
-        collectUnmapped("", JSON.valueToTree(AlertDocument.of(TestAlerts.full())), mappings, unmapped);
+        collectUnmapped("", JSON.valueToTree(AlertDocument.of(Samples.alert())), mappings, unmapped);
 
         assertThat(unmapped).isEmpty();
     }
