@@ -27,7 +27,8 @@ public final class AlertIndexTemplate {
         }
     }
 
-    static InputStream open() {
+    /** The template body, for tools that check other artefacts (Kibana objects) against the mapping. */
+    public static InputStream open() {
         InputStream body = AlertIndexTemplate.class.getResourceAsStream(RESOURCE);
         if (body == null) {
             throw new UncheckedIOException(new IOException("missing resource " + RESOURCE));
