@@ -13,7 +13,6 @@ import io.palisade.sinks.ConfiguredSink;
 import io.palisade.sinks.SinkSettings;
 import io.palisade.sinks.SinksApp;
 import io.palisade.sinks.elasticsearch.ElasticsearchAlertSink;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -47,7 +46,7 @@ final class SinksCommand implements Callable<Integer> {
         ConfiguredSink elasticsearch = new ConfiguredSink(
                 SinkSettings.defaults("elasticsearch").withMinimumSeverity(elasticsearchMinimum),
                 ElasticsearchAlertSink.connect(elasticsearchUrl));
-        Map<String, Object> kafka = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, service.bootstrapServers);
+        Map<String, Object> kafka = service.kafkaClientProperties();
         try (SinksApp app = SinksApp.start(kafka, List.of(elasticsearch));
              OpsServer ops = OpsServer.start(service.opsAddress(9465),
                      () -> app.failures().isEmpty()
