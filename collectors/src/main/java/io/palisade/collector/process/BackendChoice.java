@@ -26,7 +26,7 @@ final class BackendChoice {
             case AUTO -> {
                 try {
                     yield netlink("the kernel acknowledged the proc connector subscription");
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
                     yield chosen(polling(settings), "netlink proc connector unavailable: " + e.getMessage());
                 }
             }
@@ -39,8 +39,8 @@ final class BackendChoice {
                 : "; real-time priority refused, short-lived processes are more often read too late"));
     }
 
-    private static ExecBackend polling(ProcessSettings settings) {
-        return new ProcPolling(ProcFs.host(), settings.pollInterval());
+    private static ExecBackend polling(ProcessSettings settings) throws IOException {
+        return ProcPolling.open(ProcFs.host(), settings.pollInterval());
     }
 
     private static ExecBackend chosen(ExecBackend backend, String reason) {

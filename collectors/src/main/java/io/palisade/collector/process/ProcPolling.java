@@ -26,9 +26,20 @@ final class ProcPolling implements ExecBackend {
     /** pid to what identified it at the last scan. */
     private Map<Long, Stat> known = new HashMap<>();
 
-    ProcPolling(ProcFs proc, Duration interval) {
+    private ProcPolling(ProcFs proc, Duration interval) {
         this.proc = proc;
         this.interval = interval;
+    }
+
+    /**
+     * Takes note of what runs already, which was not started while we watched and is not reported.
+     *
+     * @throws IOException when the proc file system cannot be listed
+     */
+    static ProcPolling open(ProcFs proc, Duration interval) throws IOException {
+        ProcPolling polling = new ProcPolling(proc, interval);
+        polling.known = polling.scan(notice -> { });
+        return polling;
     }
 
     @Override
@@ -38,7 +49,6 @@ final class ProcPolling implements ExecBackend {
 
     @Override
     public void observe(Consumer<ExecNotice> onExec, BooleanSupplier stopped) throws IOException {
-        known = scan(notice -> { }); // what runs already was not started while we watched
         while (!stopped.getAsBoolean()) {
             try {
                 Thread.sleep(interval);

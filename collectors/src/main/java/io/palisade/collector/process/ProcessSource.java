@@ -117,7 +117,8 @@ public final class ProcessSource implements Collector {
                 backend = opened;
                 backoff.reset();
                 opened.observe(this::onExec, () -> stopping);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
+                // A bug or a surprise from the kernel must not end observing for good: reopen, as for I/O errors.
                 if (!stopping && !retryLater(e)) {
                     return;
                 }
@@ -166,11 +167,11 @@ public final class ProcessSource implements Collector {
     }
 
     /** Logs the failure and sleeps the backoff delay; false when interrupted, i.e. stopping. */
-    private boolean retryLater(IOException error) {
+    private boolean retryLater(Exception error) {
         Duration delay = backoff.next();
         LOG.atWarn().setMessage("Process back end unavailable; retrying").addKeyValue("backend", settings.backend())
                 .addKeyValue("attempt", backoff.attempts()).addKeyValue("retryIn", delay)
-                .addKeyValue("error", error.getMessage()).log();
+                .addKeyValue("error", error.toString()).log();
         try {
             Thread.sleep(delay);
             return true;
