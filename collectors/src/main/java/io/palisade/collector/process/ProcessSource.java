@@ -1,0 +1,200 @@
+package io.palisade.collector.process;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.palisade.collector.Backoff;
+import io.palisade.collector.Collector;
+import io.palisade.collector.CollectorIdentity;
+import io.palisade.collector.EventSink;
+import io.palisade.schema.topic.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The process source: reports every exec on the host, in containers too, as an EXEC event on palisade.events.process,
+ * keyed by the container id for a process in a container, else by the host id.
+ *
+ * <p>Two threads: the observer receives execs from the {@link ExecBackend} and reads /proc/&lt;pid&gt; at once, as a
+ * short-lived process takes its details with it when it ends; the publisher maps and hands events to the sink, whose
+ * send may wait for Kafka without delaying the next /proc read. A process gone before it could be read is still
+ * reported with what the back end gave (pid, parent) and counted in {@link #partialReads()}.
+ */
+public final class ProcessSource implements Collector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessSource.class);
+    private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration PUBLISHER_POLL = Duration.ofMillis(200);
+    /** About a minute of a busy build host's execs, while Kafka is slow; beyond it events are dropped and counted. */
+    private static final int QUEUE_CAPACITY = 65_536;
+    /** Enough calls for the JIT's optimizing tier; about a second of CPU at start. */
+    private static final int WARM_UP_READS = 5_000;
+
+    private final ProcessSettings settings;
+    private final CollectorIdentity identity;
+    private final ProcessEventFactory events;
+    private final ProcFs proc = ProcFs.host();
+    private final Clock clock = Clock.systemUTC();
+    private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1));
+    private final BlockingQueue<Observed> observed = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final AtomicLong partialReads = new AtomicLong();
+    private final AtomicLong droppedEvents = new AtomicLong();
+    private final AtomicLong missedBefore = new AtomicLong();
+    private volatile ExecBackend backend;
+    private volatile boolean stopping;
+    private Thread observer;
+    private Thread publisher;
+
+    public ProcessSource(CollectorIdentity identity, ProcessSettings settings) {
+        this.identity = identity;
+        this.settings = settings;
+        this.events = new ProcessEventFactory(identity, UserNames.host());
+    }
+
+    @Override
+    public String name() {
+        return "process";
+    }
+
+    @Override
+    public synchronized void start(EventSink sink) {
+        if (observer != null) {
+            throw new IllegalStateException("process source already started");
+        }
+        publisher = Thread.ofPlatform().name("palisade-process-publisher").daemon().start(() -> publish(sink));
+        observer = Thread.ofPlatform().name("palisade-process-observer").daemon().start(this::observe);
+    }
+
+    /** The back end observing now ({@code "netlink"} or {@code "proc"}), empty while none is open. */
+    public Optional<String> backend() {
+        ExecBackend current = backend;
+        return current == null ? Optional.empty() : Optional.of(current.name());
+    }
+
+    /** Execs reported without some of their details because the process ended before /proc could be read. */
+    public long partialReads() {
+        return partialReads.get();
+    }
+
+    /**
+     * Execs lost: dropped because the sink fell too far behind, plus kernel buffer overruns of the netlink back end
+     * (each of which lost at least one exec).
+     */
+    public long lostEvents() {
+        ExecBackend current = backend;
+        return droppedEvents.get() + missedBefore.get() + (current == null ? 0 : current.missed());
+    }
+
+    @Override
+    public synchronized void close() {
+        stopping = true;
+        for (Thread thread : new Thread[] {observer, publisher}) {
+            if (thread == null) {
+                continue;
+            }
+            thread.interrupt();
+            try {
+                if (!thread.join(JOIN_TIMEOUT)) {
+                    LOG.atWarn().setMessage("Process source thread did not stop in time")
+                            .addKeyValue("thread", thread.getName()).addKeyValue("waited", JOIN_TIMEOUT).log();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        LOG.atInfo().setMessage("Process source stopped").addKeyValue("partialReads", partialReads.get())
+                .addKeyValue("lostEvents", lostEvents()).log();
+    }
+
+    private void observe() {
+        warmUp();
+        while (!stopping) {
+            try (ExecBackend opened = BackendChoice.open(settings)) {
+                backend = opened;
+                backoff.reset();
+                opened.observe(this::onExec, () -> stopping);
+            } catch (IOException | RuntimeException e) {
+                // A bug or a surprise from the kernel must not end observing for good: reopen, as for I/O errors.
+                if (!stopping && !retryLater(e)) {
+                    return;
+                }
+            } finally {
+                ExecBackend ended = backend;
+                if (ended != null) {
+                    missedBefore.addAndGet(ended.missed());
+                    backend = null;
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs the /proc read path on this process until the JIT has compiled it: interpreted, a read takes several times
+     * longer, and the first execs after start would more often find their process gone.
+     */
+    private void warmUp() {
+        long self = ProcessHandle.current().pid();
+        for (int i = 0; i < WARM_UP_READS && !stopping; i++) {
+            proc.read(self, OptionalLong.empty());
+        }
+    }
+
+    private void onExec(ExecNotice notice) {
+        Instant seen = clock.instant();
+        ProcessSnapshot snapshot = proc.read(notice.pid(), notice.parentPid());
+        if (!snapshot.complete()) {
+            partialReads.incrementAndGet();
+            LOG.atDebug().setMessage("Process ended before it could be read in full").addKeyValue("pid", notice.pid())
+                    .log();
+        }
+        if (!observed.offer(new Observed(snapshot, seen))) {
+            long dropped = droppedEvents.incrementAndGet();
+            if (Long.bitCount(dropped) == 1) { // 1, 2, 4, 8 ...: a trace of a lasting backlog, not a log flood
+                LOG.atWarn().setMessage("Process events dropped: the sink is not keeping up")
+                        .addKeyValue("droppedSoFar", dropped).log();
+            }
+        }
+    }
+
+    private void publish(EventSink sink) {
+        // After stop, what was already observed is still handed over, within the close timeout.
+        while (!stopping || !observed.isEmpty()) {
+            Observed next;
+            try {
+                next = observed.poll(PUBLISHER_POLL.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                next = observed.poll();
+            }
+            if (next != null) {
+                String key = next.snapshot().containerId() != null ? next.snapshot().containerId()
+                        : identity.host().getId();
+                sink.publish(Topics.PROCESS_EVENTS, key, events.exec(next.snapshot(), next.seen()));
+            }
+        }
+    }
+
+    /** Logs the failure and sleeps the backoff delay; false when interrupted, i.e. stopping. */
+    private boolean retryLater(Exception error) {
+        Duration delay = backoff.next();
+        LOG.atWarn().setMessage("Process back end unavailable; retrying").addKeyValue("backend", settings.backend())
+                .addKeyValue("attempt", backoff.attempts()).addKeyValue("retryIn", delay)
+                .addKeyValue("error", error.toString()).log();
+        try {
+            Thread.sleep(delay);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    private record Observed(ProcessSnapshot snapshot, Instant seen) {
+    }
+}

@@ -1,0 +1,61 @@
+package io.palisade.collector.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalLong;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProcFsTest {
+
+    private static final String CONTAINER = "b33a2f22fef0b8fd4d628698180b73dfe79b73940dc8ab29e0886f60ec1c0325";
+
+    @TempDir
+    Path root;
+
+    @Test
+    void readsArgsExecutableCwdUserParentAndContainer() throws IOException {
+        FakeProc proc = new FakeProc(root)
+                .process(10, "containerd-shim", 1, 500, "/usr/bin/containerd-shim-runc-v2", "0::/system.slice\n",
+                        "containerd-shim")
+                .process(42, "ls", 10, 900, "/bin/busybox", CgroupContainerIdTest.fixture("docker_cgroupfs-v1.txt"),
+                        "ls", "-l", "/etc dir");
+
+        ProcessSnapshot ls = proc.procFs().read(42, OptionalLong.empty());
+
+        assertThat(ls).isEqualTo(new ProcessSnapshot(42, "ls", "/bin/busybox", List.of("ls", "-l", "/etc dir"),
+                "/srv/app", 1000L, 900L, 10L, "containerd-shim", "/usr/bin/containerd-shim-runc-v2", CONTAINER,
+                true));
+    }
+
+    @Test
+    void aProcessGoneBeforeItCouldBeReadKeepsItsPidAndTheParentTheBackEndSaw() {
+        ProcessSnapshot gone = new FakeProc(root).procFs().read(77, OptionalLong.of(5));
+
+        assertThat(gone).isEqualTo(new ProcessSnapshot(77, null, null, List.of(), null, null, null, 5L, null, null,
+                null, false));
+    }
+
+    @Test
+    void aZombieStillGivesItsNameButIsIncomplete() {
+        ProcessSnapshot zombie = new FakeProc(root).zombie(78, "true", 3, 111).procFs().read(78, OptionalLong.empty());
+
+        assertThat(zombie.name()).isEqualTo("true");
+        assertThat(zombie.parentPid()).isEqualTo(3L);
+        assertThat(zombie.args()).isEmpty();
+        assertThat(zombie.complete()).isFalse();
+    }
+
+    @Test
+    void statIsParsedAfterTheLastParenthesisOfTheCommandName() {
+        ProcFs.Stat stat = ProcFs.Stat.parse("7 (evil) S 1 (x) S 2 1 1 0 -1 4194560 100 0 0 0 0 0 0 0 20 0 1 0 4321 0 0")
+                .orElseThrow();
+
+        assertThat(stat).isEqualTo(new ProcFs.Stat("evil) S 1 (x", 2, 4321));
+        assertThat(ProcFs.Stat.parse("7 no parentheses")).isEmpty();
+    }
+}
