@@ -51,9 +51,9 @@ public final class ContainerDriftSource implements Collector {
     private final FileEventFactory events;
     private final DriftTracker tracker = new DriftTracker();
     private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1));
-    private volatile boolean stopping;
+    /** When the worker began; containers started before it are baselined silently. Worker thread only. */
     private Instant startedAt;
-    private Thread worker;
+    private final SourceWorker worker = new SourceWorker("drift", JOIN_TIMEOUT);
 
     /** @param docker makes the engine client, e.g. {@link io.palisade.collector.container.DockerClients#fromEnvironment()} */
     public ContainerDriftSource(Supplier<DockerClient> docker, CollectorIdentity identity, DriftSettings settings) {
@@ -69,33 +69,19 @@ public final class ContainerDriftSource implements Collector {
     }
 
     @Override
-    public synchronized void start(EventSink sink) {
-        if (worker != null) {
-            throw new IllegalStateException("drift source already started");
-        }
-        startedAt = Instant.now();
-        worker = Thread.ofPlatform().name("palisade-drift-source").daemon().start(() -> run(sink));
+    public void start(EventSink sink) {
+        worker.start(() -> run(sink));
     }
 
     @Override
-    public synchronized void close() {
-        stopping = true;
-        if (worker == null) {
-            return;
-        }
-        worker.interrupt();
-        try {
-            if (!worker.join(JOIN_TIMEOUT)) {
-                LOG.atWarn().setMessage("Drift source did not stop in time").addKeyValue("waited", JOIN_TIMEOUT).log();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    public void close() {
+        worker.stop();
     }
 
     private void run(EventSink sink) {
+        startedAt = Instant.now();
         try (DockerClient docker = clients.get()) {
-            while (!stopping) {
+            while (!worker.stopping()) {
                 Duration pause = settings.interval();
                 try {
                     int containers = poll(docker, sink);

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import io.palisade.collector.Collector;
 import io.palisade.collector.CollectorIdentity;
@@ -43,13 +44,14 @@ public final class FileIntegritySource implements Collector {
     private final FileEventFactory events;
     private final AtomicLong overflows = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
-    private volatile boolean stopping;
-    private Thread worker;
+    private final SourceWorker worker = new SourceWorker("file", JOIN_TIMEOUT);
 
     public FileIntegritySource(CollectorIdentity identity, FileIntegritySettings settings) {
         this.identity = identity;
         this.settings = settings;
-        this.scope = new WatchScope(settings.paths(), settings.exclude());
+        // The state directory is never watched, or saving the baseline would report itself.
+        this.scope = new WatchScope(settings.paths(), Stream.concat(settings.exclude().stream(),
+                Stream.of(settings.stateDir().toAbsolutePath().normalize().toString())).toList());
         this.stateFile = new StateFile(settings.stateDir());
         this.events = new FileEventFactory(identity, Clock.systemUTC());
     }
@@ -70,27 +72,13 @@ public final class FileIntegritySource implements Collector {
     }
 
     @Override
-    public synchronized void start(EventSink sink) {
-        if (worker != null) {
-            throw new IllegalStateException("file source already started");
-        }
-        worker = Thread.ofPlatform().name("palisade-file-source").daemon().start(() -> run(sink));
+    public void start(EventSink sink) {
+        worker.start(() -> run(sink));
     }
 
     @Override
-    public synchronized void close() {
-        stopping = true;
-        if (worker == null) {
-            return;
-        }
-        worker.interrupt();
-        try {
-            if (!worker.join(JOIN_TIMEOUT)) {
-                LOG.atWarn().setMessage("File source did not stop in time").addKeyValue("waited", JOIN_TIMEOUT).log();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    public void close() {
+        worker.stop();
     }
 
     private void run(EventSink sink) {
@@ -136,7 +124,7 @@ public final class FileIntegritySource implements Collector {
     private void follow(EventSink sink, RealtimeWatch watch, FileBaseline baseline) throws InterruptedException {
         Instant nextRescan = Instant.now().plus(settings.rescanInterval());
         Instant saveDue = null;
-        while (!stopping) {
+        while (!worker.stopping()) {
             Instant wakeUp = saveDue != null && saveDue.isBefore(nextRescan) ? saveDue : nextRescan;
             RealtimeWatch.Batch batch = watch.poll(Duration.between(Instant.now(), wakeUp));
             boolean changed = false;
