@@ -133,7 +133,8 @@ public final class ContainerDriftSource implements Collector {
             List<ChangeLog> changes = docker.containerDiffCmd(id).exec();
             Map<String, Integer> byPath = new HashMap<>();
             if (changes != null) { // the engine answers null, not [], for a container without changes
-                changes.forEach(change -> byPath.put(change.getPath(), change.getKind()));
+                changes.stream().filter(change -> change.getPath() != null && change.getKind() != null)
+                        .forEach(change -> byPath.put(change.getPath(), change.getKind()));
             }
             return byPath;
         } catch (NotFoundException e) {
