@@ -65,8 +65,13 @@ public final class FimBaselineBenchmark {
                 Long.MAX_VALUE, Integer.MAX_VALUE, threads)) {
             baseline = scanner.scan(List.of(tree), Map.of(), directory -> { });
         }
-        new StateFile(stateDir).write(baseline);
-        return new Measured(baseline.size(), (System.nanoTime() - start) / 1e9);
+        StateFile stateFile = new StateFile(stateDir);
+        stateFile.write(baseline);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long bytes = Files.size(stateFile.path());
+        System.out.printf("  (baseline file: %.1f MB, %d bytes per file)%n", bytes / 1e6, bytes / Math.max(1,
+                baseline.size()));
+        return new Measured(baseline.size(), seconds);
     }
 
     /** {@code aide --init} on {@code tree}; empty (after saying how to install it) when AIDE is missing. */

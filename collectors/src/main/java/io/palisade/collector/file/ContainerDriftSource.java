@@ -92,6 +92,9 @@ public final class ContainerDriftSource implements Collector {
                         backoff.reset();
                     }
                 } catch (RuntimeException e) {
+                    if (worker.stopping()) {
+                        return; // closing interrupted a request: no outage to report
+                    }
                     pause = failed(e);
                 }
                 Thread.sleep(pause);
