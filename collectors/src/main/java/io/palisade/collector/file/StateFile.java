@@ -28,7 +28,8 @@ import java.util.zip.CheckedOutputStream;
  * <p>Format ({@code baseline.pfim}, big-endian): magic {@code PFIM}, version, entry count; then per entry, in path
  * order, the length of the prefix it shares with the previous path and the rest of the path (modified UTF-8), size,
  * mode, uid, gid, inode, mtime, ctime, a flag byte (1 symlink, 2 hashed) and the 32 hash bytes when hashed; last a
- * CRC32C of everything before it. Sorted paths share long prefixes, so a 100 000-file tree takes about 7 MB.
+ * CRC32C of everything before it. Sorted paths share long prefixes: about 94 bytes a file, 11.7 MB for the
+ * 124 000 files of a /usr.
  *
  * <p>Written to a temporary file in the same directory, forced to disk, then renamed over the old one: a crash
  * leaves either the old or the new baseline, never half of one.
