@@ -1,0 +1,148 @@
+package io.palisade.collector.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.palisade.collector.CollectorIdentity;
+import io.palisade.collector.TopicReader;
+import io.palisade.collector.publish.KafkaEventPublisher;
+import io.palisade.devstack.KafkaBroker;
+import io.palisade.devstack.junit.DevStackExtension;
+import io.palisade.schema.Agent;
+import io.palisade.schema.FileAction;
+import io.palisade.schema.FileEvent;
+import io.palisade.schema.Host;
+import io.palisade.schema.topic.TopicCreator;
+import io.palisade.schema.topic.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The file-integrity source on a real watched directory, publishing to the real broker. */
+@ExtendWith(DevStackExtension.class)
+class FileIntegritySourceIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void reportsChangesAsTheyHappenAndThoseMadeWhileStopped(KafkaBroker kafka) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            TopicCreator.ensure(admin, Topics.all(), (short) 1);
+        }
+        Path root = Files.createDirectories(tmp.resolve("watched")).toRealPath();
+        Path outside = Files.createDirectories(tmp.resolve("staging"));
+        Path stateDir = tmp.resolve("state");
+        Path doomed = Files.writeString(root.resolve("doomed.conf"), "old\n");
+        CollectorIdentity identity = new CollectorIdentity(
+                Host.newBuilder().setName("fim-it").setId(UUID.randomUUID().toString()).build(),
+                Agent.newBuilder().setId(UUID.randomUUID().toString()).setVersion("it").build());
+        String hostId = identity.host().getId();
+        FileIntegritySettings settings = new FileIntegritySettings(true, List.of(root.toString()),
+                List.of(root + "/**.swp"), Duration.ofHours(1), stateDir, null, null);
+
+        try (KafkaEventPublisher publisher = new KafkaEventPublisher(kafka.bootstrapServers(), "fim-it",
+                Duration.ofSeconds(5));
+             TopicReader<FileEvent> events = new TopicReader<>(kafka.bootstrapServers(), Topics.FILE_EVENTS)) {
+            Path config = root.resolve("app.conf");
+            try (FileIntegritySource source = new FileIntegritySource(identity, settings)) {
+                source.start(publisher);
+                // The source saves its first baseline once the initial scan is done.
+                await().atMost(WAIT).until(() -> Files.exists(stateDir.resolve("baseline.pfim")));
+
+                // Written elsewhere and moved in, as editors and package managers do: one complete new file.
+                Path staged = Files.writeString(outside.resolve("app.conf"), "v1\n");
+                Files.move(staged, config, StandardCopyOption.ATOMIC_MOVE);
+                FileEvent created = awaitEvent(events, hostId, config, FileAction.CREATED);
+                assertThat(created.getFile().getHash().getSha256()).isEqualTo(sha256("v1\n"));
+                assertThat(created.getFile().getSize()).isEqualTo(3L);
+                assertThat(created.getFile().getUid()).isEqualTo(uid(config));
+                int createdMode = Integer.parseInt(created.getFile().getMode(), 8);
+
+                Files.writeString(config, "v2\n", StandardOpenOption.APPEND);
+                FileEvent modified = awaitEvent(events, hostId, config, FileAction.MODIFIED);
+                assertThat(modified.getFile().getOriginal().getHash().getSha256()).isEqualTo(sha256("v1\n"));
+                assertThat(modified.getFile().getHash().getSha256()).isEqualTo(sha256("v1\nv2\n"));
+
+                run("chmod", "u+s", config.toString());
+                FileEvent setuid = awaitEvent(events, hostId, config, FileAction.ATTRIBUTES_CHANGED);
+                assertThat(setuid.getFile().getMode()).isEqualTo(String.format("%04o", createdMode | 04000));
+                assertThat(setuid.getFile().getHash().getSha256()).isEqualTo(sha256("v1\nv2\n"));
+
+                // A new directory is watched as it appears, with what was put in it before that.
+                Files.writeString(root.resolve(".app.conf.swp"), "editor swap file, excluded");
+                Path nested = Files.createDirectories(root.resolve("new/deeper")).resolve("key");
+                Files.writeString(nested, "k");
+                assertThat(awaitEvent(events, hostId, nested, FileAction.CREATED).getFile().getHash().getSha256())
+                        .isEqualTo(sha256("k"));
+                assertThat(events.seen()).noneMatch(r -> r.value().getFile().getPath().endsWith(".swp"));
+            }
+
+            // While no source runs: one file changed, one created, one deleted.
+            Files.writeString(config, "tampered\n", StandardOpenOption.APPEND);
+            Path dropped = Files.writeString(root.resolve("new/dropped.sh"), "#!/bin/sh\n");
+            Files.delete(doomed);
+
+            try (FileIntegritySource restarted = new FileIntegritySource(identity, settings)) {
+                restarted.start(publisher);
+                FileEvent offlineEdit = awaitEvent(events, hostId, config, r -> r.getEvent().getAction()
+                        == FileAction.MODIFIED && r.getFile().getHash().getSha256().equals(
+                        sha256("v1\nv2\ntampered\n")));
+                assertThat(offlineEdit.getFile().getOriginal().getHash().getSha256()).isEqualTo(sha256("v1\nv2\n"));
+                assertThat(awaitEvent(events, hostId, dropped, FileAction.CREATED).getFile().getHash().getSha256())
+                        .isEqualTo(sha256("#!/bin/sh\n"));
+                FileEvent deleted = awaitEvent(events, hostId, doomed, FileAction.DELETED);
+                assertThat(deleted.getFile().getHash()).isNull();
+                assertThat(deleted.getFile().getOriginal().getHash().getSha256()).isEqualTo(sha256("old\n"));
+                assertThat(restarted.overflows()).isZero();
+            }
+            assertThat(publisher.droppedCount()).isZero();
+        }
+    }
+
+    private static FileEvent awaitEvent(TopicReader<FileEvent> events, String hostId, Path path, FileAction action) {
+        return awaitEvent(events, hostId, path, e -> e.getEvent().getAction() == action);
+    }
+
+    private static FileEvent awaitEvent(TopicReader<FileEvent> events, String hostId, Path path,
+                                        java.util.function.Predicate<FileEvent> matches) {
+        return events.await("file event for " + path, r -> hostId.equals(r.key())
+                && r.value().getFile().getPath().equals(path.toString()) && matches.test(r.value()), WAIT).value();
+    }
+
+    private static String sha256(String content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String uid(Path file) throws IOException {
+        return Files.getAttribute(file, "unix:uid").toString();
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        assertThat(process.waitFor()).as(String.join(" ", command)).isZero();
+    }
+}
