@@ -36,6 +36,17 @@ public final class CgroupParsers {
         return limit >= V1_UNLIMITED_FLOOR ? null : limit;
     }
 
+    /**
+     * Memory in use as {@code docker stats} shows it: the usage ({@code memory.usage_in_bytes} in v1,
+     * {@code memory.current} in v2) less the inactive file cache from {@code memory.stat}, which the kernel reclaims
+     * first ({@code total_inactive_file} in v1, which counts the cgroup's children too, {@code inactive_file} in v2).
+     */
+    public static long memoryInUse(String usageText, String memoryStatText, boolean v1) {
+        long usage = singleValue(usageText);
+        long inactiveFile = flatKeyed(memoryStatText).getOrDefault(v1 ? "total_inactive_file" : "inactive_file", 0L);
+        return inactiveFile <= usage ? usage - inactiveFile : usage;
+    }
+
     /** A flat keyed file, one {@code key value} pair a line: memory.stat (v1 and v2), cpu.stat (v2). */
     public static Map<String, Long> flatKeyed(String text) {
         Map<String, Long> values = new LinkedHashMap<>();

@@ -51,15 +51,12 @@ final class CgroupSampler {
         return usageMicros * 1000;
     }
 
-    /** Usage less the inactive file cache, which the kernel reclaims first, as {@code docker stats} shows it. */
     private static long memoryUsage(CgroupDirs dirs) throws IOException {
         Optional<Path> v1 = dirs.controller("memory");
         Path dir = v1.orElseGet(() -> unified(dirs));
-        long usage = CgroupParsers.singleValue(Files.readString(dir.resolve(v1.isPresent()
-                ? "memory.usage_in_bytes" : "memory.current")));
-        Map<String, Long> stat = CgroupParsers.flatKeyed(Files.readString(dir.resolve("memory.stat")));
-        long inactiveFile = stat.getOrDefault(v1.isPresent() ? "total_inactive_file" : "inactive_file", 0L);
-        return inactiveFile <= usage ? usage - inactiveFile : usage;
+        return CgroupParsers.memoryInUse(
+                Files.readString(dir.resolve(v1.isPresent() ? "memory.usage_in_bytes" : "memory.current")),
+                Files.readString(dir.resolve("memory.stat")), v1.isPresent());
     }
 
     private static Long memoryLimit(CgroupDirs dirs) throws IOException {
