@@ -34,7 +34,8 @@ final class CgroupSampler {
      * @throws IOException when CPU or memory cannot be read, e.g. the container has just stopped
      */
     ResourceSample sample(CgroupDirs dirs, long pid) throws IOException {
-        return new ResourceSample(cpuNanos(dirs), memoryUsage(dirs), memoryLimit(dirs), network(pid), block(dirs),
+        long cpuNanos = cpuNanos(dirs);
+        return new ResourceSample(cpuNanos, System.nanoTime(), memoryUsage(dirs), memoryLimit(dirs), network(pid), block(dirs),
                 pids(dirs));
     }
 

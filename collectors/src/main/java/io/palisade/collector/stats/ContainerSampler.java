@@ -54,7 +54,7 @@ final class ContainerSampler {
                 Target target = targets.computeIfAbsent(listed.getId(), id -> locate(listed));
                 ResourceSample sample = sample(target);
                 if (sample != null) {
-                    samples.add(new Sampled(target.container(), sample, System.nanoTime()));
+                    samples.add(new Sampled(target.container(), sample));
                 }
             } catch (NotFoundException e) {
                 targets.remove(listed.getId()); // removed since the list: nothing to report
@@ -126,8 +126,8 @@ final class ContainerSampler {
         }
     }
 
-    /** One container's sample, with the monotonic time it was taken at. */
-    record Sampled(Container container, ResourceSample sample, long atNanos) {
+    /** One container's sample. */
+    record Sampled(Container container, ResourceSample sample) {
     }
 
     /** A running container and where its cgroups are ({@code dirs} null: ask the engine). */

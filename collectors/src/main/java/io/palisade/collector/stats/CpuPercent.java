@@ -17,7 +17,8 @@ final class CpuPercent {
      * counter went back (the container was recreated with the same id, the host rebooted).
      *
      * @param cpuNanos cumulative CPU time of {@code key}
-     * @param atNanos  when it was read, on a monotonic clock ({@link System#nanoTime()})
+     * @param atNanos  when it was read, on a clock of nanoseconds that only goes forward
+     *                 ({@link ResourceSample#cpuClockNanos()})
      */
     Double update(String key, long cpuNanos, long atNanos) {
         Reading before = previous.put(key, new Reading(cpuNanos, atNanos));

@@ -26,7 +26,9 @@ final class EngineStats {
         if (cpu == null || memory == null || memory.getUsage() == null) {
             throw new IllegalArgumentException("engine stats without CPU or memory usage (container not running?)");
         }
-        return new ResourceSample(cpu, memoryUsage(memory), memory.getLimit(), network(stats.getNetworks()),
+        // The time of the answer's arrival, not its "read" field: a container keeps one clock when it moves between
+        // the cgroup and engine back ends.
+        return new ResourceSample(cpu, System.nanoTime(), memoryUsage(memory), memory.getLimit(), network(stats.getNetworks()),
                 block(stats.getBlkioStats() == null ? null : stats.getBlkioStats().getIoServiceBytesRecursive()),
                 stats.getPidsStats() == null ? null : stats.getPidsStats().getCurrent());
     }

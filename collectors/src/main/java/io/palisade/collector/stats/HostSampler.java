@@ -29,9 +29,8 @@ final class HostSampler {
     ResourceSample sample() throws IOException {
         ProcParsers.HostMemory memory = ProcParsers.meminfo(Files.readString(proc.resolve("meminfo")));
         Set<String> virtualInterfaces = virtualInterfaces();
-        return new ResourceSample(
-                ProcParsers.busyCpuNanos(Files.readString(proc.resolve("stat"))),
-                memory.usageBytes(), memory.totalBytes(),
+        ProcParsers.HostCpu cpu = ProcParsers.hostCpu(Files.readString(proc.resolve("stat")));
+        return new ResourceSample(cpu.busyNanos(), cpu.elapsedNanos(), memory.usageBytes(), memory.totalBytes(),
                 ProcParsers.netDev(Files.readString(proc.resolve("net/dev")),
                         name -> !virtualInterfaces.contains(name)),
                 ProcParsers.diskstats(Files.readString(proc.resolve("diskstats")), physicalDisks()),

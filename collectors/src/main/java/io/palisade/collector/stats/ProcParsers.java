@@ -43,22 +43,32 @@ public final class ProcParsers {
     }
 
     /**
-     * CPU time the host spent busy, in nanoseconds, from the aggregate {@code cpu} line of {@code /proc/stat}: every
-     * column but idle and iowait (guest time is already inside user and nice).
+     * The host's CPU time from {@code /proc/stat}. Busy is every column of the aggregate {@code cpu} line but idle and
+     * iowait (guest time is already inside user and nice); elapsed is all of its columns but guest, divided by the
+     * number of CPUs ({@code cpuN} lines), i.e. the time that passed as the kernel counts it.
      */
-    public static long busyCpuNanos(String text) {
+    public static HostCpu hostCpu(String text) {
+        long busy = -1;
+        long all = 0;
+        int cpus = 0;
         for (String line : text.split("\n")) {
             if (line.startsWith("cpu ")) {
-                String[] f = line.substring(4).strip().split("\\s+");
-                long busy = 0;
                 // user nice system idle iowait irq softirq steal [guest guest_nice]
-                for (int i : new int[] {0, 1, 2, 5, 6, 7}) {
-                    busy += i < f.length ? Long.parseLong(f[i]) : 0;
+                String[] f = line.substring(4).strip().split("\\s+");
+                busy = 0;
+                for (int i = 0; i < Math.min(f.length, 8); i++) {
+                    long ticks = Long.parseLong(f[i]);
+                    all += ticks;
+                    busy += i == 3 || i == 4 ? 0 : ticks;
                 }
-                return busy * NANOS_PER_TICK;
+            } else if (line.startsWith("cpu")) {
+                cpus++;
             }
         }
-        throw new IllegalArgumentException("no aggregate cpu line in /proc/stat");
+        if (busy < 0 || cpus == 0) {
+            throw new IllegalArgumentException("no aggregate and per-CPU lines in /proc/stat");
+        }
+        return new HostCpu(busy * NANOS_PER_TICK, all * NANOS_PER_TICK / cpus);
     }
 
     /** Memory in use (MemTotal less MemAvailable) and MemTotal, in bytes, from {@code /proc/meminfo}. */
@@ -101,6 +111,13 @@ public final class ProcParsers {
     public static long threads(String text) {
         String[] f = text.strip().split("\\s+");
         return Long.parseLong(f[3].substring(f[3].indexOf('/') + 1));
+    }
+
+    /**
+     * @param busyNanos    CPU time spent busy, summed over the CPUs
+     * @param elapsedNanos time elapsed since boot per CPU, as the kernel counts it
+     */
+    public record HostCpu(long busyNanos, long elapsedNanos) {
     }
 
     /**

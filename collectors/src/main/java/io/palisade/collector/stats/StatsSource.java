@@ -100,7 +100,7 @@ public final class StatsSource implements Collector {
     private void sampleHost(EventSink sink) {
         try {
             ResourceSample sample = host.sample();
-            Double cpu = hostCpu.update(hostId, sample.cpuNanos(), System.nanoTime());
+            Double cpu = hostCpu.update(hostId, sample.cpuNanos(), sample.cpuClockNanos());
             sink.publish(Topics.CONTAINER_STATS, hostId, factory.build(null, sample, cpu, clock.instant()));
             hostFailing = false;
         } catch (IOException | RuntimeException e) {
@@ -127,7 +127,7 @@ public final class StatsSource implements Collector {
             for (ContainerSampler.Sampled sampled : samples) {
                 String id = sampled.container().getId();
                 ids.add(id);
-                Double cpu = containerCpu.update(id, sampled.sample().cpuNanos(), sampled.atNanos());
+                Double cpu = containerCpu.update(id, sampled.sample().cpuNanos(), sampled.sample().cpuClockNanos());
                 sink.publish(Topics.CONTAINER_STATS, id,
                         factory.build(sampled.container(), sampled.sample(), cpu, clock.instant()));
             }

@@ -29,10 +29,11 @@ class ProcParsersTest {
     }
 
     @Test
-    void hostCpuIsEveryColumnButIdleAndIowaitInNanoseconds() {
-        // cpu  599288 0 37232 1240436 2961 0 2088 1065 0 0
-        assertThat(ProcParsers.busyCpuNanos(text("stats/proc/stat")))
-                .isEqualTo((599_288L + 37_232 + 2_088 + 1_065) * 10_000_000L);
+    void hostCpuBusyIsEveryColumnButIdleAndIowaitAndElapsedIsPerCpu() {
+        // cpu  599288 0 37232 1240436 2961 0 2088 1065 0 0, on two CPUs
+        assertThat(ProcParsers.hostCpu(text("stats/proc/stat"))).isEqualTo(new ProcParsers.HostCpu(
+                (599_288L + 37_232 + 2_088 + 1_065) * 10_000_000L,
+                (599_288L + 37_232 + 1_240_436 + 2_961 + 2_088 + 1_065) * 10_000_000L / 2));
     }
 
     @Test
