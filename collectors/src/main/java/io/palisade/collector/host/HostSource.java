@@ -24,6 +24,7 @@ import io.palisade.collector.Backoff;
 import io.palisade.collector.Collector;
 import io.palisade.collector.CollectorIdentity;
 import io.palisade.collector.EventSink;
+import io.palisade.collector.stats.Shutdowns;
 import io.palisade.schema.DockerDaemon;
 import io.palisade.schema.Host;
 import io.palisade.schema.HostAction;
@@ -46,7 +47,6 @@ import org.slf4j.LoggerFactory;
 public final class HostSource implements Collector {
 
     private static final Logger LOG = LoggerFactory.getLogger(HostSource.class);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final String DOCKER_GROUP = "docker";
     private static final List<Path> OS_RELEASE = List.of(Path.of("/etc/os-release"), Path.of("/usr/lib/os-release"));
     private static final Path KERNEL_RELEASE = Path.of("/proc/sys/kernel/osrelease");
@@ -96,22 +96,9 @@ public final class HostSource implements Collector {
         if (scheduler == null) {
             return;
         }
-        scheduler.shutdownNow();
-        try {
-            if (!scheduler.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.atWarn().setMessage("Host source did not stop in time").addKeyValue("waited", STOP_TIMEOUT).log();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Shutdowns.stop(scheduler, name());
         publish(HostAction.STOPPING, lastDaemon);
-        if (docker != null) {
-            try {
-                docker.close();
-            } catch (IOException e) {
-                LOG.atDebug().setMessage("Closing the Docker client failed").setCause(e).log();
-            }
-        }
+        Shutdowns.close(docker);
         scheduler = null;
     }
 

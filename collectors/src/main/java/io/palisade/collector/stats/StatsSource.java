@@ -34,7 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class StatsSource implements Collector {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatsSource.class);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final Path PROC = Path.of("/proc");
     private static final Path SYS = Path.of("/sys");
 
@@ -86,15 +85,8 @@ public final class StatsSource implements Collector {
         if (scheduler == null) {
             return;
         }
-        scheduler.shutdownNow();
-        try {
-            if (!scheduler.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.atWarn().setMessage("Stats source did not stop in time").addKeyValue("waited", STOP_TIMEOUT).log();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        closeDocker();
+        Shutdowns.stop(scheduler, name());
+        Shutdowns.close(docker);
     }
 
     private void sampleHost(EventSink sink) {
@@ -145,16 +137,6 @@ public final class StatsSource implements Collector {
                             : "Docker Engine refused the collector; retrying in case the operator fixes it")
                     .addKeyValue("attempt", backoff.attempts()).addKeyValue("retryIn", delay)
                     .addKeyValue("error", e.toString()).log();
-        }
-    }
-
-    private void closeDocker() {
-        if (docker != null) {
-            try {
-                docker.close();
-            } catch (IOException e) {
-                LOG.atDebug().setMessage("Closing the Docker client failed").setCause(e).log();
-            }
         }
     }
 }
