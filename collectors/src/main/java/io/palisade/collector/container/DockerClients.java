@@ -25,7 +25,8 @@ public final class DockerClients {
         return forConfig(DefaultDockerClientConfig.createDefaultConfigBuilder().build());
     }
 
-    static DockerClient forConfig(DockerClientConfig config) {
+    /** A client for the engine {@code config} names (tests point it at an absent socket). */
+    public static DockerClient forConfig(DockerClientConfig config) {
         ZerodepDockerHttpClient http = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
