@@ -1,0 +1,91 @@
+package io.palisade.collector.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Environment variables override the file: {@code PALISADE_} followed by the key with dots as underscores, upper
+ * case ({@code sources.file.enabled} ← {@code PALISADE_SOURCES_FILE_ENABLED}). List values are comma-separated. A map
+ * key takes the rest of the name, lower case, underscores as dots ({@code kafka.properties.security.protocol} ←
+ * {@code PALISADE_KAFKA_PROPERTIES_SECURITY_PROTOCOL}). {@code PALISADE_BOOTSTRAP_SERVERS}, which every Palisade
+ * command reads, stands for {@code kafka.bootstrap_servers} when the specific variable is unset.
+ */
+final class EnvOverrides {
+
+    static final String PREFIX = "PALISADE_";
+    static final String SHARED_BOOTSTRAP_SERVERS = "PALISADE_BOOTSTRAP_SERVERS";
+    private static final String BOOTSTRAP_SERVERS_KEY = "kafka.bootstrap_servers";
+
+    private EnvOverrides() {
+    }
+
+    /**
+     * Writes every variable of {@code env} that names a key into {@code tree}; returns the names of variables that
+     * start like a section ({@code PALISADE_SOURCES_...}) but name no key, which are mistakes worth reporting.
+     */
+    static List<String> apply(Map<String, String> env, Map<String, ConfigKeys.Key> keys, ObjectNode tree) {
+        Map<String, String> sorted = new TreeMap<>(env);
+        List<String> sections = keys.keySet().stream().map(k -> PREFIX + k.substring(0, k.indexOf('.') + 1)
+                .replace('.', '_').toUpperCase(Locale.ROOT)).distinct().toList();
+        List<String> unknown = new ArrayList<>();
+        if (sorted.containsKey(SHARED_BOOTSTRAP_SERVERS)) {
+            set(tree, BOOTSTRAP_SERVERS_KEY, ConfigKeys.Shape.SCALAR, sorted.get(SHARED_BOOTSTRAP_SERVERS));
+        }
+        sorted.forEach((name, value) -> {
+            if (!name.startsWith(PREFIX) || name.equals(SHARED_BOOTSTRAP_SERVERS)) {
+                return;
+            }
+            boolean known = false;
+            for (ConfigKeys.Key key : keys.values()) {
+                String variable = key.environmentVariable();
+                if (name.equals(variable) && key.shape() != ConfigKeys.Shape.MAP) {
+                    set(tree, key.path(), key.shape(), value);
+                    known = true;
+                } else if (key.shape() == ConfigKeys.Shape.MAP && name.startsWith(variable + "_")) {
+                    String entry = name.substring(variable.length() + 1).toLowerCase(Locale.ROOT).replace('_', '.');
+                    // The entry name has dots of its own, so only the map itself is found by path.
+                    parent(tree, key.path() + ".entry").put(entry, value);
+                    known = true;
+                }
+            }
+            if (!known && sections.stream().anyMatch(name::startsWith)) {
+                unknown.add(name);
+            }
+        });
+        return unknown;
+    }
+
+    /** Sets {@code path} (dotted) in {@code tree}, creating the sections on the way. */
+    static void set(ObjectNode tree, String path, ConfigKeys.Shape shape, String value) {
+        ObjectNode parent = parent(tree, path);
+        if (shape == ConfigKeys.Shape.LIST) {
+            ArrayNode list = parent.putArray(last(path));
+            for (String item : value.split(",")) {
+                if (!item.isBlank()) {
+                    list.add(item.strip());
+                }
+            }
+        } else {
+            parent.put(last(path), value);
+        }
+    }
+
+    private static ObjectNode parent(ObjectNode tree, String path) {
+        ObjectNode node = tree;
+        String[] parts = path.split("\\.");
+        for (int i = 0; i < parts.length - 1; i++) {
+            node = node.get(parts[i]) instanceof ObjectNode child ? child : node.putObject(parts[i]);
+        }
+        return node;
+    }
+
+    private static String last(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
+    }
+}
