@@ -21,20 +21,20 @@ public final class PublisherMetrics {
     private volatile LongSupplier spoolRecords = () -> 0;
     private volatile LongSupplier spoolBytes = () -> 0;
 
-    void published(String topic, Duration sendToAck) {
+    public void published(String topic, Duration sendToAck) {
         count(published, topic);
         latency.observe(sendToAck);
     }
 
-    void spooled(String topic) {
+    public void spooled(String topic) {
         count(spooled, topic);
     }
 
-    void dropped(String topic) {
+    public void dropped(String topic) {
         count(dropped, topic);
     }
 
-    void sourceError(String source) {
+    public void sourceError(String source) {
         count(sourceErrors, source);
     }
 
