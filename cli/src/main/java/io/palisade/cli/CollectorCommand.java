@@ -112,7 +112,7 @@ final class CollectorCommand implements Callable<Integer> {
             return CANNOT_START;
         }
         try (CollectorAgent agent = started;
-             OpsServer ops = OpsServer.start(new InetSocketAddress("127.0.0.1", config.ops().port()),
+             OpsServer ops = OpsServer.start(new InetSocketAddress(config.ops().host(), config.ops().port()),
                      () -> new OpsServer.Health(true, "collector running; sources " + agent.sourceNames()
                              + "; spooled events " + agent.metrics().spoolRecords()),
                      () -> CollectorMetricsText.render(agent.metrics())
@@ -123,7 +123,7 @@ final class CollectorCommand implements Callable<Integer> {
                 awaitQuietly(flushed);
             }, "collector-stop"));
             LOG.atInfo().addKeyValue("bootstrap_servers", config.kafka().bootstrapServers())
-                    .addKeyValue("ops", "http://127.0.0.1:" + ops.port()).log("collector started");
+                    .addKeyValue("ops", "http://" + config.ops().host() + ":" + ops.port()).log("collector started");
             stopped.await();
         } finally {
             flushed.countDown();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,6 +22,9 @@ final class EnvOverrides {
     static final String PREFIX = "PALISADE_";
     static final String SHARED_BOOTSTRAP_SERVERS = "PALISADE_BOOTSTRAP_SERVERS";
     private static final String BOOTSTRAP_SERVERS_KEY = "kafka.bootstrap_servers";
+    /** Variables of the shared command-line options that look like keys but are read by the command itself. */
+    private static final Set<String> READ_BY_THE_COMMAND = Set.of("PALISADE_KAFKA_CONFIG",
+            "PALISADE_CONFIG");
 
     private EnvOverrides() {
     }
@@ -38,7 +42,7 @@ final class EnvOverrides {
             set(tree, BOOTSTRAP_SERVERS_KEY, ConfigKeys.Shape.SCALAR, sorted.get(SHARED_BOOTSTRAP_SERVERS));
         }
         sorted.forEach((name, value) -> {
-            if (!name.startsWith(PREFIX) || name.equals(SHARED_BOOTSTRAP_SERVERS)) {
+            if (!name.startsWith(PREFIX) || name.equals(SHARED_BOOTSTRAP_SERVERS) || READ_BY_THE_COMMAND.contains(name)) {
                 return;
             }
             boolean known = false;
