@@ -32,8 +32,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 public final class CollectorIdleBenchmark {
 
     /** Small-footprint flags proposed for the collector. */
-    static final String DEFAULT_JAVA_OPTS = "-Xmx64m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "
-            + "-XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=32m";
+    static final String DEFAULT_JAVA_OPTS = "-Xmx48m -Xms16m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "
+            + "-XX:CICompilerCount=1 -XX:MaxMetaspaceSize=80m -XX:ReservedCodeCacheSize=24m -XX:-UsePerfData "
+            + "-XX:+UseCompactObjectHeaders -XX:MaxDirectMemorySize=16m";
     private static final List<String> SOURCES = List.of("CONTAINER", "PROCESS", "FILE", "DRIFT", "STATS", "HOST");
     private static final double RSS_TARGET_MB = 128;
     private static final double CPU_TARGET_PERCENT = 2;

@@ -123,8 +123,12 @@ class BrokerOutageIT {
 
         try (KafkaEventPublisher next = KafkaEventPublisher.start(kafkaSettings, publish, "outage-it-next");
              TopicReader<ProcessEvent> events = new TopicReader<>(kafka.bootstrapServers(), Topics.PROCESS_EVENTS)) {
-            events.await("the last event spooled before the restart",
-                    r -> r.value().getEvent().getId().equals(run + "-" + (count - 1)), WAIT);
+            // Keys land on different partitions: wait for the last event of every key, not just the last one.
+            for (int last = count - keys.size(); last < count; last++) {
+                String id = run + "-" + last;
+                events.await("event " + id + " spooled before the restart",
+                        r -> r.value().getEvent().getId().equals(id), WAIT);
+            }
             Map<String, List<Integer>> sequenceByKey = events.seen().stream().filter(r -> keys.contains(r.key()))
                     .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.mapping(
                             r -> Integer.parseInt(r.value().getEvent().getId().substring(run.length() + 1)),

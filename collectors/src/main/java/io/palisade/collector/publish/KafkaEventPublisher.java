@@ -44,7 +44,7 @@ public final class KafkaEventPublisher implements EventSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaEventPublisher.class);
     private static final Duration CLOSE_FLUSH_TIMEOUT = Duration.ofSeconds(10);
     /** Events held back while earlier direct sends are unsettled; beyond this they are spooled at once. */
-    private static final int HOLD_LIMIT = 10_000;
+    private static final int HOLD_LIMIT = 2_000;
 
     private final Producer<byte[], byte[]> producer;
     private final DiskSpool spool;

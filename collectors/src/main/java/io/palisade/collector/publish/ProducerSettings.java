@@ -26,6 +26,9 @@ public final class ProducerSettings {
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
                 // Batching a little costs latency nobody notices and saves requests from every host.
                 ProducerConfig.LINGER_MS_CONFIG, 20,
+                // 8 MiB instead of 32: the collector runs in a small heap, and once this much waits for Kafka the
+                // disk spool is the better place for the rest.
+                ProducerConfig.BUFFER_MEMORY_CONFIG, 8L << 20,
                 // Kafka 4's default ("rebootstrap") forgets topic metadata once no broker answers; every send then
                 // waits max.block.ms. Keeping the metadata lets sends queue in the producer during a short outage
                 // and go out, in order, when the broker returns; longer outages go to the disk spool.
