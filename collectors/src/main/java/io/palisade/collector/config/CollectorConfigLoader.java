@@ -37,7 +37,8 @@ public final class CollectorConfigLoader {
      *
      * @param file      the YAML file, if any
      * @param env       the environment (normally {@code System.getenv()})
-     * @param overrides dotted keys set on the command line, e.g. {@code kafka.bootstrap_servers}; win over the rest
+     * @param overrides dotted keys set on the command line, e.g. {@code kafka.bootstrap_servers} or
+     *                  {@code kafka.properties.security.protocol}; win over the rest
      * @throws InvalidConfigException listing every problem found
      */
     public static CollectorConfig load(Optional<Path> file, Map<String, String> env, Map<String, String> overrides) {
@@ -45,13 +46,7 @@ public final class CollectorConfigLoader {
         ObjectNode tree = file.map(f -> read(f, problems)).orElseGet(YAML::createObjectNode);
         EnvOverrides.apply(env, KEYS, tree).forEach(name -> problems.add("environment variable " + name
                 + " does not name a setting"));
-        overrides.forEach((key, value) -> {
-            ConfigKeys.Key known = KEYS.get(key);
-            if (known == null) {
-                throw new IllegalArgumentException("not a configuration key: " + key);
-            }
-            EnvOverrides.set(tree, key, known.shape(), value);
-        });
+        overrides.forEach((key, value) -> EnvOverrides.set(tree, key, value, KEYS));
         ProblemCollector collector = new ProblemCollector();
         CollectorConfig config = null;
         try {

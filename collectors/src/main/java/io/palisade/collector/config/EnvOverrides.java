@@ -65,6 +65,23 @@ final class EnvOverrides {
         return unknown;
     }
 
+    /**
+     * Sets a key given by its dotted name, or an entry of a map key ({@code kafka.properties.ssl.keystore.type}).
+     *
+     * @throws IllegalArgumentException when {@code key} names no setting (a programming error of the caller)
+     */
+    static void set(ObjectNode tree, String key, String value, Map<String, ConfigKeys.Key> keys) {
+        ConfigKeys.Key known = keys.get(key);
+        if (known != null && known.shape() != ConfigKeys.Shape.MAP) {
+            set(tree, key, known.shape(), value);
+            return;
+        }
+        ConfigKeys.Key map = keys.values().stream().filter(k -> k.shape() == ConfigKeys.Shape.MAP
+                && key.startsWith(k.path() + ".")).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a configuration key: " + key));
+        parent(tree, map.path() + ".entry").put(key.substring(map.path().length() + 1), value);
+    }
+
     /** Sets {@code path} (dotted) in {@code tree}, creating the sections on the way. */
     static void set(ObjectNode tree, String path, ConfigKeys.Shape shape, String value) {
         ObjectNode parent = parent(tree, path);

@@ -137,7 +137,7 @@ class CollectorConfigLoaderTest {
 
         CollectorConfig fromEnv = CollectorConfigLoader.load(Optional.of(file), env, Map.of());
         CollectorConfig fromFlags = CollectorConfigLoader.load(Optional.of(file), env,
-                Map.of("kafka.bootstrap_servers", "from-flag:9092"));
+                Map.of("kafka.bootstrap_servers", "from-flag:9092", "kafka.properties.sasl.mechanism", "PLAIN"));
 
         assertThat(fromEnv.kafka().bootstrapServers()).isEqualTo("from-env:9092");
         assertThat(fromEnv.sources().file().enabled()).isFalse();
@@ -145,6 +145,7 @@ class CollectorConfigLoaderTest {
         assertThat(fromEnv.publish().spoolMaxBytes()).isEqualTo(2L << 20);
         assertThat(fromEnv.kafka().properties()).containsEntry("sasl.mechanism", "SCRAM-SHA-512");
         assertThat(fromFlags.kafka().bootstrapServers()).isEqualTo("from-flag:9092");
+        assertThat(fromFlags.kafka().properties()).containsEntry("sasl.mechanism", "PLAIN");
     }
 
     @Test
