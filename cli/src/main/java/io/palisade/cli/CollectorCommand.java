@@ -1,73 +1,129 @@
 package io.palisade.cli;
 
-import java.time.Duration;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
+import io.palisade.cli.ops.CollectorMetricsText;
+import io.palisade.cli.ops.KafkaMetricsText;
 import io.palisade.cli.ops.OpsServer;
 import io.palisade.collector.CollectorAgent;
 import io.palisade.collector.CollectorConfig;
 import io.palisade.collector.InvalidConfigException;
+import io.palisade.collector.config.CollectorConfigLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code palisade collector}: the host agent. So far it runs the container source (Docker Engine from
- * {@code DOCKER_HOST}); the process, file-integrity and stats sources are still to come (issue 3).
+ * {@code palisade collector}: the host agent. Configuration comes from one YAML file ({@code --config}), then
+ * {@code PALISADE_*} environment variables, then the flags below; {@code --dry-run} prints the result.
  */
 @Command(name = "collector", mixinStandardHelpOptions = true,
-        description = "Run the host agent: publishes container lifecycle and posture events from the local Docker "
-                + "Engine (DOCKER_HOST) to Kafka. Process, file and stats sources are not implemented yet.")
+        description = {"Run the host agent: publishes the host's security events to Kafka, spooling them on disk "
+                + "while Kafka is unreachable.",
+                "Settings: --config FILE (YAML), overridden by environment variables PALISADE_<SECTION>_<KEY> "
+                        + "(e.g. PALISADE_KAFKA_BOOTSTRAP_SERVERS, PALISADE_SOURCES_FILE_ENABLED=false), overridden "
+                        + "by the options below. See config/collector.example.yml."})
 final class CollectorCommand implements Callable<Integer> {
 
+    static final int INVALID_CONFIG = 2;
+    static final int CANNOT_START = 1;
     private static final Logger LOG = LoggerFactory.getLogger(CollectorCommand.class);
+
+    @Spec
+    private CommandSpec spec;
 
     @Mixin
     private ServiceOptions service;
 
-    @Option(names = "--host-name", defaultValue = "${env:PALISADE_HOST_NAME}",
-            description = "Host name to report (env PALISADE_HOST_NAME; default: the kernel's).")
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = "${env:PALISADE_CONFIG}",
+            description = "YAML configuration file (env PALISADE_CONFIG; default: none, every setting at its default).")
+    private Path configFile;
+
+    @Option(names = "--dry-run",
+            description = "Print the effective configuration (secrets redacted) and exit; exit code 2 if invalid.")
+    private boolean dryRun;
+
+    @Option(names = "--host-name", description = "Host name to report (host.name; default: the kernel's).")
     private String hostName;
 
-    @Option(names = "--host-id", defaultValue = "${env:PALISADE_HOST_ID}",
-            description = "Host id to report (env PALISADE_HOST_ID; default: /etc/machine-id).")
+    @Option(names = "--host-id", description = "Host id to report (host.id; default: /etc/machine-id).")
     private String hostId;
 
-    @Option(names = "--no-container-source", negatable = true, defaultValue = "true",
-            description = "Follow the Docker Engine (default: on).")
-    private boolean containerSource;
+    @Option(names = "--container-source", negatable = true,
+            description = "Follow the Docker Engine (sources.container.enabled; default: on).")
+    private Boolean containerSource;
 
-    @Option(names = "--container-resync", defaultValue = "PT5M",
-            description = "Full container resync interval, ISO-8601 (default ${DEFAULT-VALUE}).")
-    private Duration containerResync;
+    @Option(names = "--container-resync", paramLabel = "DURATION",
+            description = "Full container resync interval, e.g. 5m or PT5M (sources.container.resync; default 5m).")
+    private String containerResync;
 
     @Override
     public Integer call() throws InterruptedException {
         CollectorConfig config;
         try {
-            config = new CollectorConfig(service.bootstrapServers, hostName, hostId, containerSource, containerResync,
-                    CollectorConfig.DEFAULT_PUBLISH_MAX_BLOCK);
+            config = CollectorConfigLoader.load(Optional.ofNullable(configFile), System.getenv(), flagOverrides());
         } catch (InvalidConfigException e) {
-            System.err.println("palisade collector: invalid configuration:");
-            e.problems().forEach(problem -> System.err.println("  - " + problem));
-            return 2;
+            System.err.println("palisade collector: " + e.getMessage());
+            return INVALID_CONFIG;
         }
+        if (dryRun) {
+            System.out.print(CollectorConfigLoader.toYaml(config));
+            return 0;
+        }
+        return run(config);
+    }
+
+    /** The options given on the command line, as configuration keys; options left out do not override anything. */
+    private Map<String, String> flagOverrides() {
+        Map<String, String> overrides = new HashMap<>();
+        if (spec.commandLine().getParseResult().hasMatchedOption("--bootstrap-server")) {
+            overrides.put("kafka.bootstrap_servers", service.bootstrapServers);
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--ops-port")) {
+            overrides.put("ops.port", String.valueOf(service.opsPort));
+        }
+        Optional.ofNullable(hostName).ifPresent(v -> overrides.put("host.name", v));
+        Optional.ofNullable(hostId).ifPresent(v -> overrides.put("host.id", v));
+        Optional.ofNullable(containerSource).ifPresent(v -> overrides.put("sources.container.enabled", v.toString()));
+        Optional.ofNullable(containerResync).ifPresent(v -> overrides.put("sources.container.resync", v));
+        return overrides;
+    }
+
+    private static int run(CollectorConfig config) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch flushed = new CountDownLatch(1);
-        try (CollectorAgent agent = CollectorAgent.start(config);
-             OpsServer ops = OpsServer.start(service.opsAddress(9466),
-                     () -> new OpsServer.Health(true, "collector running"),
-                     () -> "palisade_collector_dropped_events_total " + agent.droppedEvents() + "\n")) {
+        CollectorAgent started;
+        try {
+            started = CollectorAgent.start(config);
+        } catch (UncheckedIOException e) {
+            System.err.println("palisade collector: " + e.getMessage());
+            return CANNOT_START;
+        }
+        try (CollectorAgent agent = started;
+             OpsServer ops = OpsServer.start(new InetSocketAddress(config.ops().host(), config.ops().port()),
+                     () -> new OpsServer.Health(true, "collector running; sources " + agent.sourceNames()
+                             + "; spooled events " + agent.metrics().spoolRecords()),
+                     () -> CollectorMetricsText.render(agent.metrics())
+                             + KafkaMetricsText.render("palisade_collector_", agent.kafkaMetrics()))) {
             // The JVM halts when its hooks return: wait for close() to flush what the sources already published.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stopped.countDown();
                 awaitQuietly(flushed);
             }, "collector-stop"));
-            LOG.atInfo().addKeyValue("bootstrap_servers", service.bootstrapServers)
-                    .addKeyValue("ops", "http://127.0.0.1:" + ops.port()).log("collector started");
+            LOG.atInfo().addKeyValue("bootstrap_servers", config.kafka().bootstrapServers())
+                    .addKeyValue("ops", "http://" + config.ops().host() + ":" + ops.port()).log("collector started");
             stopped.await();
         } finally {
             flushed.countDown();
@@ -77,7 +133,7 @@ final class CollectorCommand implements Callable<Integer> {
 
     private static void awaitQuietly(CountDownLatch latch) {
         try {
-            latch.await(15, java.util.concurrent.TimeUnit.SECONDS);
+            latch.await(15, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

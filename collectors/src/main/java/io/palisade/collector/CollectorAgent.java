@@ -2,16 +2,23 @@ package io.palisade.collector;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
+import io.palisade.collector.config.SourcesSettings;
 import io.palisade.collector.container.ContainerSource;
 import io.palisade.collector.container.DockerClients;
 import io.palisade.collector.publish.KafkaEventPublisher;
+import io.palisade.collector.publish.PublisherMetrics;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The host agent: starts the enabled sources on one shared publisher, and stops them, then flushes the publisher,
- * on close. Writes, through its sources, palisade.events.container and palisade.inventory.containers.
+ * on close. Writes, through its sources, palisade.events.container and palisade.inventory.containers (and the
+ * process, file, stats and host topics once those sources are wired in {@link #enabledSources}).
  *
  * <p>Topics are not created here: a collector on a production host usually has no right to create topics, so the
  * quickstart or the operator creates them ({@code TopicCreator.ensure}).
@@ -28,28 +35,67 @@ public final class CollectorAgent implements AutoCloseable {
         this.sources = sources;
     }
 
-    /** Starts every source the configuration enables; returns at once, sources retry their back ends themselves. */
+    /**
+     * Starts every source the configuration enables; returns at once, sources retry their back ends themselves.
+     *
+     * @throws InvalidConfigException listing every problem of {@code config}
+     */
     public static CollectorAgent start(CollectorConfig config) {
+        config.validated();
         CollectorIdentity identity = CollectorIdentity.detect(config);
-        KafkaEventPublisher publisher = new KafkaEventPublisher(config.bootstrapServers(),
-                "palisade-collector-" + identity.host().getName(), config.publishMaxBlock());
+        KafkaEventPublisher publisher = KafkaEventPublisher.start(config.kafka(), config.publish(),
+                "palisade-collector-" + identity.host().getName());
         List<Collector> sources = new ArrayList<>();
-        if (config.containerSource()) {
-            sources.add(new ContainerSource(DockerClients::fromEnvironment, identity, config.containerResync()));
+        for (Collector source : enabledSources(config.sources(), identity)) {
+            try {
+                source.start(publisher);
+                sources.add(source);
+            } catch (RuntimeException e) {
+                publisher.sourceError(source.name(), e);
+            }
         }
-        sources.forEach(source -> source.start(publisher));
         LOG.atInfo().setMessage("Collector started")
                 .addKeyValue("hostName", identity.host().getName()).addKeyValue("hostId", identity.host().getId())
-                .addKeyValue("sources", sources.stream().map(Collector::name).toList()).log();
+                .addKeyValue("sources", sources.stream().map(Collector::name).toList())
+                .addKeyValue("spoolDir", config.publish().spoolDir()).log();
         return new CollectorAgent(publisher, List.copyOf(sources));
     }
 
-    /** Events given up on since start because Kafka could not take or deliver them in time. */
-    public long droppedEvents() {
-        return publisher.droppedCount();
+    /** One line per source: whether the configuration enables it, and how to build it. */
+    private static List<Collector> enabledSources(SourcesSettings settings, CollectorIdentity identity) {
+        List<Collector> sources = new ArrayList<>();
+        addIf(sources, settings.container().enabled(),
+                () -> new ContainerSource(DockerClients::fromEnvironment, identity, settings.container().resync()));
+        return sources;
     }
 
-    /** Stops the sources, then delivers what is buffered (up to ten seconds) and closes the producer. */
+    private static void addIf(List<Collector> sources, boolean enabled, Supplier<Collector> source) {
+        if (enabled) {
+            sources.add(source.get());
+        }
+    }
+
+    /** Names of the sources that started. */
+    public List<String> sourceNames() {
+        return sources.stream().map(Collector::name).toList();
+    }
+
+    /** Counters, latency and spool depth of the publisher, for {@code /metrics}. */
+    public PublisherMetrics metrics() {
+        return publisher.metrics();
+    }
+
+    /** The Kafka producer's own metrics, for {@code /metrics}. */
+    public Map<MetricName, ? extends Metric> kafkaMetrics() {
+        return publisher.kafkaMetrics();
+    }
+
+    /** Events given up on since start (spool full or unwritable, or rejected by Kafka for good). */
+    public long droppedEvents() {
+        return publisher.metrics().droppedTotal();
+    }
+
+    /** Stops the sources, then delivers what is buffered (up to ten seconds); the rest stays in the spool. */
     @Override
     public void close() {
         for (Collector source : sources.reversed()) {
@@ -61,6 +107,6 @@ public final class CollectorAgent implements AutoCloseable {
             }
         }
         publisher.close();
-        LOG.atInfo().setMessage("Collector stopped").addKeyValue("droppedEvents", publisher.droppedCount()).log();
+        LOG.atInfo().setMessage("Collector stopped").addKeyValue("droppedEvents", droppedEvents()).log();
     }
 }

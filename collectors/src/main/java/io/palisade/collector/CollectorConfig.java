@@ -1,59 +1,55 @@
 package io.palisade.collector;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import io.palisade.collector.config.CollectorConfigLoader;
+import io.palisade.collector.config.HostIdentitySettings;
+import io.palisade.collector.config.KafkaSettings;
+import io.palisade.collector.config.OpsSettings;
+import io.palisade.collector.config.PublishSettings;
+import io.palisade.collector.config.SourcesSettings;
 
 /**
- * What the collector agent needs to run, validated when built: every problem is reported at once in an
- * {@link InvalidConfigException}.
+ * What the collector agent needs to run, one section per concern; a {@code null} section takes its defaults. Read
+ * from YAML and the environment by {@link CollectorConfigLoader}, which reports every problem at once; built in code,
+ * {@link #validated()} does the same.
  *
- * @param bootstrapServers      Kafka bootstrap servers, {@code host:port[,host:port...]}; required
- * @param hostName              ECS host.name to report; {@code null} (default) means the kernel's host name
- * @param hostId                ECS host.id to report; {@code null} (default) means {@code /etc/machine-id}
- * @param containerSource       whether the Docker container source runs (default {@code true}); the engine is
- *                              found through {@code DOCKER_HOST} like the {@code docker} CLI
- * @param containerResync       how often every container is inspected again, healing missed engine events
- *                              (default {@link #DEFAULT_CONTAINER_RESYNC}, at least {@link #MIN_CONTAINER_RESYNC})
- * @param publishMaxBlock       longest a source may wait to hand over one event while Kafka is unreachable or the
- *                              producer buffer is full (default {@link #DEFAULT_PUBLISH_MAX_BLOCK}, at most
- *                              {@link #MAX_PUBLISH_MAX_BLOCK}); after that the event is dropped and counted
+ * @param kafka   where to publish and how to connect ({@code kafka.bootstrap_servers} is required)
+ * @param host    the host identity to report
+ * @param publish producer blocking bound and the disk spool
+ * @param sources one section per source
+ * @param ops     the health and metrics endpoint
  */
-public record CollectorConfig(String bootstrapServers, String hostName, String hostId, boolean containerSource,
-                              Duration containerResync, Duration publishMaxBlock) {
-
-    public static final Duration DEFAULT_CONTAINER_RESYNC = Duration.ofMinutes(5);
-    public static final Duration MIN_CONTAINER_RESYNC = Duration.ofSeconds(1);
-    public static final Duration DEFAULT_PUBLISH_MAX_BLOCK = Duration.ofSeconds(5);
-    public static final Duration MAX_PUBLISH_MAX_BLOCK = Duration.ofMinutes(1);
+public record CollectorConfig(KafkaSettings kafka, HostIdentitySettings host, PublishSettings publish,
+                              SourcesSettings sources, OpsSettings ops) {
 
     public CollectorConfig {
-        List<String> problems = new ArrayList<>();
-        if (bootstrapServers == null || bootstrapServers.isBlank()) {
-            problems.add("bootstrapServers is required (host:port of at least one Kafka broker)");
-        }
-        if (hostName != null && hostName.isBlank()) {
-            problems.add("hostName must not be blank; leave it unset to use the kernel's host name");
-        }
-        if (hostId != null && hostId.isBlank()) {
-            problems.add("hostId must not be blank; leave it unset to use /etc/machine-id");
-        }
-        if (containerResync == null || containerResync.compareTo(MIN_CONTAINER_RESYNC) < 0) {
-            problems.add("containerResync must be at least " + MIN_CONTAINER_RESYNC + ", got " + containerResync);
-        }
-        if (publishMaxBlock == null || publishMaxBlock.isNegative() || publishMaxBlock.isZero()
-                || publishMaxBlock.compareTo(MAX_PUBLISH_MAX_BLOCK) > 0) {
-            problems.add("publishMaxBlock must be above 0 and at most " + MAX_PUBLISH_MAX_BLOCK
-                    + " (sources must never wait long on Kafka), got " + publishMaxBlock);
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidConfigException(problems);
-        }
+        kafka = Objects.requireNonNullElseGet(kafka, KafkaSettings::defaults);
+        host = Objects.requireNonNullElseGet(host, HostIdentitySettings::defaults);
+        publish = Objects.requireNonNullElseGet(publish, PublishSettings::defaults);
+        sources = Objects.requireNonNullElseGet(sources, SourcesSettings::defaults);
+        ops = Objects.requireNonNullElseGet(ops, OpsSettings::defaults);
     }
 
     /** Every setting at its default, for the given brokers. */
     public static CollectorConfig defaults(String bootstrapServers) {
-        return new CollectorConfig(bootstrapServers, null, null, true, DEFAULT_CONTAINER_RESYNC,
-                DEFAULT_PUBLISH_MAX_BLOCK);
+        return new CollectorConfig(new KafkaSettings(bootstrapServers, null), null, null, null, null);
+    }
+
+    /** Every problem of every section, each naming its key; empty when the configuration is valid. */
+    public List<String> problems() {
+        return Stream.of(kafka.problems(), host.problems(), publish.problems(), sources.problems(), ops.problems())
+                .flatMap(List::stream).toList();
+    }
+
+    /** This configuration, or an {@link InvalidConfigException} listing all its problems. */
+    public CollectorConfig validated() {
+        List<String> problems = problems();
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(problems);
+        }
+        return this;
     }
 }

@@ -29,8 +29,8 @@ public record CollectorIdentity(Host host, Agent agent) {
 
     /** The identity the configuration names, completed from the machine where it leaves something unset. */
     public static CollectorIdentity detect(CollectorConfig config) {
-        String hostName = Optional.ofNullable(config.hostName()).orElseGet(CollectorIdentity::kernelHostName);
-        String hostId = Optional.ofNullable(config.hostId()).orElseGet(() -> machineId(hostName));
+        String hostName = Optional.ofNullable(config.host().name()).orElseGet(CollectorIdentity::kernelHostName);
+        String hostId = Optional.ofNullable(config.host().id()).orElseGet(() -> machineId(hostName));
         String agentId = UUID.nameUUIDFromBytes(("palisade-collector:" + hostId).getBytes(StandardCharsets.UTF_8))
                 .toString();
         String version = Optional.ofNullable(CollectorIdentity.class.getPackage().getImplementationVersion())
@@ -53,7 +53,7 @@ public record CollectorIdentity(Host host, Agent agent) {
         return MACHINE_ID_FILES.stream().map(CollectorIdentity::read).flatMap(Optional::stream).findFirst()
                 .orElseGet(() -> {
                     // Without a machine id the host name is the only stable thing left; renaming the host then
-                    // splits its history, which the operator can avoid by setting hostId.
+                    // splits its history, which the operator can avoid by setting host.id.
                     String derived = UUID.nameUUIDFromBytes(hostName.getBytes(StandardCharsets.UTF_8)).toString();
                     LOG.atWarn().setMessage("No machine id found; deriving host id from the host name")
                             .addKeyValue("hostId", derived).log();

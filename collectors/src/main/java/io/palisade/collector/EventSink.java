@@ -1,6 +1,7 @@
 package io.palisade.collector;
 
 import io.palisade.schema.topic.Topic;
+import org.slf4j.LoggerFactory;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -16,4 +17,13 @@ public interface EventSink {
      * @param value the event, or {@code null} for a tombstone on a compacted topic
      */
     <V extends SpecificRecord> void publish(Topic<String, V> topic, String key, V value);
+
+    /**
+     * Reports that {@code source} failed to observe something (a back end error, an unreadable file, ...), so it is
+     * counted in the collector's metrics; the source carries on. Implementations other than the publisher just log.
+     */
+    default void sourceError(String source, Throwable error) {
+        LoggerFactory.getLogger(EventSink.class).atWarn().setMessage("Source error").addKeyValue("source", source)
+                .addKeyValue("error", error.toString()).log();
+    }
 }

@@ -1,71 +1,263 @@
 package io.palisade.collector.publish;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.Queue;
 
+import io.palisade.collector.Backoff;
 import io.palisade.collector.EventSink;
+import io.palisade.collector.config.KafkaSettings;
+import io.palisade.collector.config.PublishSettings;
+import io.palisade.collector.spool.DiskSpool;
+import io.palisade.collector.spool.Priority;
+import io.palisade.collector.spool.SpoolRecord;
 import io.palisade.schema.topic.Topic;
+import io.palisade.schema.topic.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Delivers what the sources observe to Kafka with one idempotent producer shared by every source and topic; the
- * topic's own serdes encode key and value, so any {@code palisade.*} topic of {@code Topics} may be written (today:
- * palisade.events.container and palisade.inventory.containers).
+ * topic's own serdes encode key and value, so any {@code palisade.*} topic of {@code Topics} may be written
+ * (palisade.events.*, palisade.inventory.containers).
  *
- * <p>A record Kafka could not take within {@code max.block.ms}, or could not deliver within the producer's delivery
- * timeout, is dropped, logged and counted rather than retried here: until the disk spool exists, losing an event
- * during a long outage is preferred over stalling the host's sources.
+ * <p>While Kafka cannot take events (a send that fails, times out or finds the buffer full), they go to a
+ * {@link DiskSpool}; from the first spooled event on, every later event goes through the spool too, until a
+ * background thread has delivered all of it, so events of one key stay in order. Events still in the producer when
+ * the first failure is seen may fail later: new events are held back in memory until those are settled, so they
+ * are spooled behind them. When the spool is full, stats are refused first (see {@link Priority}); refused events
+ * are dropped, counted per topic and logged. Sources wait at most {@code publish.max_block} in {@link #publish}.
  */
 public final class KafkaEventPublisher implements EventSink, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaEventPublisher.class);
     private static final Duration CLOSE_FLUSH_TIMEOUT = Duration.ofSeconds(10);
+    /** Events held back while earlier direct sends are unsettled; beyond this they are spooled at once. */
+    private static final int HOLD_LIMIT = 2_000;
 
     private final Producer<byte[], byte[]> producer;
-    private final AtomicLong dropped = new AtomicLong();
+    private final DiskSpool spool;
+    private final PublisherMetrics metrics;
+    private final SpoolDelivery delivery;
+    private final Thread drainer;
+    private final Queue<SpoolRecord> held = new ArrayDeque<>();
+    // Guarded by this.
+    private boolean spooling;
+    private int directInFlight;
+    private boolean closing;
 
-    public KafkaEventPublisher(String bootstrapServers, String clientId, Duration maxBlock) {
-        this.producer = new KafkaProducer<>(ProducerSettings.of(bootstrapServers, clientId, maxBlock),
-                new ByteArraySerializer(), new ByteArraySerializer());
+    private KafkaEventPublisher(Producer<byte[], byte[]> producer, DiskSpool spool, PublisherMetrics metrics) {
+        this.producer = producer;
+        this.spool = spool;
+        this.metrics = metrics;
+        this.delivery = new SpoolDelivery(producer, spool, metrics);
+        this.spooling = !spool.isEmpty();
+        metrics.spoolDepth(spool::records, spool::bytes);
+        this.drainer = Thread.ofPlatform().name("publisher-spool-drainer").daemon().unstarted(this::drainLoop);
+    }
+
+    /**
+     * Opens the spool of {@code publish.spool_dir} (delivering what an earlier run left there first) and connects.
+     *
+     * @throws UncheckedIOException when the spool directory cannot be created or read
+     */
+    public static KafkaEventPublisher start(KafkaSettings kafka, PublishSettings publish, String clientId) {
+        DiskSpool spool;
+        try {
+            spool = DiskSpool.open(publish.spoolDir(), publish.spoolMaxBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the spool directory " + publish.spoolDir()
+                    + " (publish.spool_dir): " + e.getMessage(), e);
+        }
+        KafkaEventPublisher publisher = new KafkaEventPublisher(new KafkaProducer<>(
+                ProducerSettings.of(kafka, clientId, publish.maxBlock()), new ByteArraySerializer(),
+                new ByteArraySerializer()), spool, new PublisherMetrics());
+        publisher.drainer.start();
+        return publisher;
     }
 
     @Override
     public <V extends SpecificRecord> void publish(Topic<String, V> topic, String key, V value) {
         byte[] keyBytes = topic.keySerde().serializer().serialize(topic.name(), key);
         byte[] valueBytes = value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value);
-        try {
-            producer.send(new ProducerRecord<>(topic.name(), keyBytes, valueBytes), (metadata, error) -> {
-                if (error != null) {
-                    drop(topic, key, error);
+        SpoolRecord record = new SpoolRecord(topic.name(), keyBytes, valueBytes,
+                topic.name().equals(Topics.CONTAINER_STATS.name()) ? Priority.BULK : Priority.SECURITY);
+        synchronized (this) {
+            if (spooling || closing) {
+                if (directInFlight > 0 && held.size() < HOLD_LIMIT) {
+                    held.add(record);
+                } else {
+                    spoolLocked(record);
                 }
-            });
-        } catch (KafkaException e) {
-            drop(topic, key, e);
+                return;
+            }
+            directInFlight++;
+        }
+        sendDirect(record);
+    }
+
+    @Override
+    public void sourceError(String source, Throwable error) {
+        metrics.sourceError(source);
+        LOG.atWarn().setMessage("Source error").addKeyValue("source", source).addKeyValue("error", error.toString())
+                .log();
+    }
+
+    public PublisherMetrics metrics() {
+        return metrics;
+    }
+
+    /** The producer's own metrics (request latency, retries, buffer use), for {@code /metrics}. */
+    public Map<MetricName, ? extends Metric> kafkaMetrics() {
+        return producer.metrics();
+    }
+
+    /**
+     * Stops the drainer, delivers what the producer holds (up to ten seconds) and closes it; whatever is not
+     * delivered by then stays in the spool for the next start.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            closing = true;
+            notifyAll();
+        }
+        producer.close(CLOSE_FLUSH_TIMEOUT);
+        try {
+            drainer.join(CLOSE_FLUSH_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            held.forEach(this::spoolLocked);
+            held.clear();
+            try {
+                spool.close();
+            } catch (IOException e) {
+                LOG.atError().setMessage("Spool position not saved; some events may be delivered twice next start")
+                        .addKeyValue("dir", spool.directory()).setCause(e).log();
+            }
+        }
+        LOG.atInfo().setMessage("Publisher closed").addKeyValue("spooledRecords", spool.records())
+                .addKeyValue("droppedTotal", metrics.droppedTotal()).log();
+    }
+
+    private void sendDirect(SpoolRecord record) {
+        long sent = System.nanoTime();
+        try {
+            producer.send(new ProducerRecord<>(record.topic(), record.key(), record.value()),
+                    (metadata, error) -> directSettled(record, sent, error));
+        } catch (KafkaException | IllegalStateException e) {
+            directSettled(record, sent, e);
         }
     }
 
-    /** Records given up on since start. */
-    public long droppedCount() {
-        return dropped.get();
+    private void directSettled(SpoolRecord record, long sentNanos, Exception error) {
+        if (error == null) {
+            metrics.published(record.topic(), Duration.ofNanos(System.nanoTime() - sentNanos));
+        }
+        synchronized (this) {
+            directInFlight--;
+            if (error != null && !DeliveryErrors.isRetriable(error)) {
+                drop(record, "rejected by Kafka: " + error);
+            } else if (error != null) {
+                if (!spooling) {
+                    LOG.atWarn().setMessage("Kafka is not taking events; spooling them to disk until it does")
+                            .addKeyValue("dir", spool.directory()).addKeyValue("error", error.toString()).log();
+                }
+                spooling = true;
+                spoolLocked(record);
+            }
+            if (directInFlight == 0) {
+                held.forEach(this::spoolLocked);
+                held.clear();
+                notifyAll();
+            }
+        }
     }
 
-    /** Delivers what is still buffered, waiting up to ten seconds, then closes the producer. */
-    @Override
-    public void close() {
-        producer.close(CLOSE_FLUSH_TIMEOUT);
+    private void spoolLocked(SpoolRecord record) {
+        try {
+            if (spool.append(record)) {
+                metrics.spooled(record.topic());
+                notifyAll();
+            } else {
+                drop(record, "spool full (publish.spool_max_bytes)");
+            }
+        } catch (IOException e) {
+            drop(record, "spool not writable: " + e.getMessage());
+        }
     }
 
-    private void drop(Topic<?, ?> topic, String key, Exception error) {
-        long total = dropped.incrementAndGet();
-        LOG.atWarn().setMessage("Event not delivered to Kafka; dropped")
-                .addKeyValue("topic", topic.name()).addKeyValue("key", key)
-                .addKeyValue("droppedTotal", total).addKeyValue("error", error.toString()).log();
+    private void drop(SpoolRecord record, String reason) {
+        metrics.dropped(record.topic());
+        long total = metrics.droppedTotal();
+        // One line for the first drop and every thousandth: a full spool drops stats at the rate they come.
+        if (total == 1 || total % 1000 == 0) {
+            LOG.atWarn().setMessage("Events dropped").addKeyValue("topic", record.topic())
+                    .addKeyValue("reason", reason).addKeyValue("droppedTotal", total).log();
+        }
+    }
+
+    /** Delivers the spool whenever it holds something and no direct send is unsettled; then switches back. */
+    private void drainLoop() {
+        Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
+        while (awaitWork()) {
+            try {
+                if (delivery.deliverBatch()) {
+                    backoff.reset();
+                } else {
+                    pause(backoff.next());
+                }
+            } catch (IOException e) {
+                LOG.atError().setMessage("Spool unreadable; retrying").addKeyValue("dir", spool.directory())
+                        .setCause(e).log();
+                pause(backoff.next());
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Waits until there is spool to deliver; switches to direct sends when it is empty; false once closing. */
+    private synchronized boolean awaitWork() {
+        while (true) {
+            if (closing) {
+                return false;
+            }
+            if (spooling && directInFlight == 0 && held.isEmpty()) {
+                if (!spool.isEmpty()) {
+                    return true;
+                }
+                spooling = false;
+                LOG.atInfo().setMessage("Spool delivered; publishing directly again").log();
+            }
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                return false;
+            }
+        }
+    }
+
+    private synchronized void pause(Duration delay) {
+        if (!closing) {
+            try {
+                wait(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }
