@@ -58,7 +58,7 @@ class ProcessorIT {
                     privileged)).get();
         }
 
-        try (KafkaStreams streams = new KafkaStreams(SecurityTopology.build(RULES, Clock.systemUTC()),
+        try (KafkaStreams streams = new KafkaStreams(SecurityTopology.build(ProcessorConfig.defaults(), RULES, Clock.systemUTC()),
                 StreamsSettings.of(kafka.bootstrapServers(), APPLICATION_ID + "-alerts", stateDir, 1))) {
             streams.start();
             List<Alert> alerts = readCommitted(kafka, Topics.ALERTS, 1, Duration.ofSeconds(90));
@@ -86,7 +86,7 @@ class ProcessorIT {
             partition = new TopicPartition(first.topic(), first.partition());
         }
 
-        try (KafkaStreams streams = new KafkaStreams(SecurityTopology.build(RULES, Clock.systemUTC()),
+        try (KafkaStreams streams = new KafkaStreams(SecurityTopology.build(ProcessorConfig.defaults(), RULES, Clock.systemUTC()),
                 StreamsSettings.of(kafka.bootstrapServers(), APPLICATION_ID, stateDir, 1))) {
             streams.start();
             List<DeadLetter> letters = readCommitted(kafka, Topics.DEAD_LETTERS, 1, Duration.ofSeconds(90));
