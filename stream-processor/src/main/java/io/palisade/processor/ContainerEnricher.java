@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import io.palisade.schema.Container;
 import io.palisade.schema.ContainerEvent;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.metrics.stats.CumulativeCount;
@@ -89,7 +90,7 @@ final class ContainerEnricher implements Processor<String, EnrichmentInput, Stri
         }
     }
 
-    private void hold(String containerId, org.apache.avro.specific.SpecificRecord event, long timestamp) {
+    private void hold(String containerId, SpecificRecord event, long timestamp) {
         long now = context.currentSystemTimeMs();
         var source = context.recordMetadata().orElseThrow();
         // Unique, and ordered by arrival within one container: the prefix scan on release keeps the events' order.
@@ -140,7 +141,7 @@ final class ContainerEnricher implements Processor<String, EnrichmentInput, Stri
         return value == null ? null : value.value();
     }
 
-    private static EnrichedEvent enriched(org.apache.avro.specific.SpecificRecord event, ContainerEvent known) {
+    private static EnrichedEvent enriched(SpecificRecord event, ContainerEvent known) {
         return new EnrichedEvent(ContainerScopedEvents.withContainer(event, known),
                 Optional.ofNullable(known.getPosture()), false);
     }

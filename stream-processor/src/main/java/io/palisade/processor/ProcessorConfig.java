@@ -54,9 +54,6 @@ public record ProcessorConfig(String bootstrapServers, String applicationId, Pat
         if (suppressionGrace == null || suppressionGrace.isNegative()) {
             problems.add("suppression grace must be zero or more, not " + suppressionGrace);
         }
-        if (problems.isEmpty() && alertWindow.toMillis() % 1000 != 0) {
-            problems.add("alert window must be whole seconds, not " + alertWindow);
-        }
         return problems;
     }
 
