@@ -2,6 +2,7 @@ package io.palisade.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 
 import io.palisade.cli.ops.KafkaMetricsText;
 import io.palisade.cli.ops.OpsServer;
+import io.palisade.processor.ProcessorConfig;
 import io.palisade.processor.SecurityTopology;
 import io.palisade.rules.RuleCompilationException;
 import io.palisade.rules.RuleEngine;
@@ -36,6 +38,9 @@ final class ProcessorCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessorCommand.class);
 
+    /** Exit status when the configuration is unusable (picocli's own usage errors are 2). */
+    static final int CONFIG_INVALID = 2;
+
     @Mixin
     private ServiceOptions service;
 
@@ -51,11 +56,36 @@ final class ProcessorCommand implements Callable<Integer> {
             description = "Directory of extra rules and allow-lists (repeatable); a broken rule stops the start.")
     private List<Path> ruleDirs = new ArrayList<>();
 
-    @Option(names = "--threads", defaultValue = "1", description = "Stream threads (default ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "${env:PALISADE_PROCESSOR_THREADS:-1}",
+            description = "Stream threads (env PALISADE_PROCESSOR_THREADS; default ${DEFAULT-VALUE}).")
     private int threads;
+
+    @Option(names = "--enrichment-max-wait", defaultValue = "${env:PALISADE_ENRICHMENT_MAX_WAIT:-PT30S}",
+            description = "How long an event of a container not yet in the inventory waits for it before it is "
+                    + "evaluated without it, ISO-8601 (env PALISADE_ENRICHMENT_MAX_WAIT; default ${DEFAULT-VALUE}).")
+    private Duration enrichmentMaxWait;
+
+    @Option(names = "--suppression-emit-interval", defaultValue = "${env:PALISADE_SUPPRESSION_EMIT_INTERVAL:-PT10S}",
+            description = "At most one updated record per alert id per interval while repeats come in, ISO-8601 "
+                    + "(env PALISADE_SUPPRESSION_EMIT_INTERVAL; default ${DEFAULT-VALUE}).")
+    private Duration suppressionEmitInterval;
+
+    @Option(names = "--suppression-grace", defaultValue = "${env:PALISADE_SUPPRESSION_GRACE:-PT1M}",
+            description = "Event time after an alert window ends during which late repeats still count, ISO-8601 "
+                    + "(env PALISADE_SUPPRESSION_GRACE; default ${DEFAULT-VALUE}).")
+    private Duration suppressionGrace;
 
     @Override
     public Integer call() throws InterruptedException {
+        ProcessorConfig defaults = ProcessorConfig.defaults();
+        ProcessorConfig config = defaults.withKafka(service.bootstrapServers, applicationId, stateDir, threads)
+                .withEnrichment(enrichmentMaxWait, defaults.enrichmentRetryInterval())
+                .withSuppression(suppressionEmitInterval, suppressionGrace);
+        List<String> problems = config.problems();
+        if (!problems.isEmpty()) {
+            System.err.println("palisade processor: invalid configuration:\n  - " + String.join("\n  - ", problems));
+            return CONFIG_INVALID;
+        }
         RuleEngine rules;
         try {
             rules = RuleEngine.load(ruleDirs);
@@ -66,8 +96,8 @@ final class ProcessorCommand implements Callable<Integer> {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, service.bootstrapServers))) {
             TopicCreator.ensure(admin, Topics.all());
         }
-        KafkaStreams streams = new KafkaStreams(SecurityTopology.build(rules, Clock.systemUTC()),
-                StreamsSettings.of(service.bootstrapServers, applicationId, stateDir, threads));
+        KafkaStreams streams = new KafkaStreams(SecurityTopology.build(config, rules, Clock.systemUTC()),
+                config.streamsProperties());
         CountDownLatch stopped = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
             LOG.atInfo().addKeyValue("from", before).addKeyValue("to", now).log("processor state changed");

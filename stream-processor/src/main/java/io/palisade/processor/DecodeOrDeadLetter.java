@@ -42,11 +42,13 @@ final class DecodeOrDeadLetter<V> implements FixedKeyProcessor<String, byte[], D
     @Override
     public void process(FixedKeyRecord<String, byte[]> record) {
         RecordMetadata source = context.recordMetadata().orElseThrow();
+        if (record.value() == null) {
+            context.forward(record.withValue(new Decoded.Tombstone<>()));
+            return;
+        }
         try {
-            V event = deserializer.deserialize(source.topic(), record.value());
-            if (event != null) {
-                context.forward(record.withValue(new Decoded.Readable<>(event)));
-            }
+            context.forward(record.withValue(new Decoded.Readable<>(
+                    deserializer.deserialize(source.topic(), record.value()))));
         } catch (UnreadableRecordException e) {
             LOG.atWarn().addKeyValue("topic", source.topic()).addKeyValue("partition", source.partition())
                     .addKeyValue("offset", source.offset()).addKeyValue("reason", e.getMessage())

@@ -1,11 +1,15 @@
 package io.palisade.processor;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
-import io.palisade.rules.Facts;
 import io.palisade.rules.RuleEngine;
+import io.palisade.schema.Alert;
+import io.palisade.schema.ContainerEvent;
+import io.palisade.schema.ContainerStats;
+import io.palisade.schema.FileEvent;
+import io.palisade.schema.HostEvent;
+import io.palisade.schema.ProcessEvent;
 import io.palisade.schema.topic.Topic;
 import io.palisade.schema.topic.Topics;
 import org.apache.kafka.common.serialization.Serdes;
@@ -13,52 +17,111 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * The whole processor as one Kafka Streams topology, built the same way for {@code main} and for tests.
  *
- * <p>Reads palisade.events.process, .file, .container, .stats and .host; writes palisade.alerts and
- * palisade.deadletter. Every event topic is read as raw bytes and decoded by {@link DecodeOrDeadLetter}, so an
- * unreadable record becomes a dead letter with its coordinates and the stream goes on. Each readable event is
- * evaluated by the rules, and each finding becomes an alert keyed by its deterministic id. Not yet here (issue 4):
- * enrichment from the inventory table, correlations, and suppression of repeats into one counted alert — until then a
- * repeat within the window is written again under the same id, which sinks overwrite.
+ * <p>Reads palisade.events.process, .file, .container, .stats and .host, and palisade.inventory.containers; writes
+ * palisade.alerts and palisade.deadletter. Every input is read as raw bytes and decoded by {@link DecodeOrDeadLetter},
+ * so an unreadable record becomes a dead letter with its coordinates and the stream goes on.
+ *
+ * <p>The stages, in order: the inventory tables ({@link InventoryStores}); enrichment of process, file and stats
+ * events from the container inventory ({@link EnrichmentStage}); rule evaluation, one alert per finding keyed by its
+ * deterministic id ({@link RuleEvaluator}); correlations (the hook below); and suppression of repeats into one counted
+ * alert per id ({@link AlertSuppressor}), after a repartition by alert id so that all repeats of one id meet in one
+ * task whichever container or host they came from.
  */
 public final class SecurityTopology {
-
-    /** The topics the processor consumes events from. */
-    static final List<Topic<String, ? extends SpecificRecord>> EVENT_TOPICS = List.of(Topics.PROCESS_EVENTS, Topics.FILE_EVENTS,
-            Topics.CONTAINER_EVENTS, Topics.CONTAINER_STATS, Topics.HOST_EVENTS);
 
     private SecurityTopology() {
     }
 
-    /** Repeats of one finding within this much event time share an alert id. */
-    static final Duration ALERT_WINDOW = Duration.ofMinutes(10);
-
-    public static Topology build(RuleEngine rules, Clock clock) {
+    public static Topology build(ProcessorConfig config, RuleEngine rules, Clock clock) {
+        config.validated();
         StreamsBuilder builder = new StreamsBuilder();
-        AlertFactory alerts = new AlertFactory(ALERT_WINDOW);
-        for (Topic<String, ? extends SpecificRecord> topic : EVENT_TOPICS) {
-            String name = shortName(topic);
-            decode(builder, topic, clock)
-                    .flatMapValues(event -> rules.evaluate(Facts.of(event)).stream()
-                            .map(finding -> alerts.alert(finding, event)).toList(), Named.as("evaluate-" + name))
-                    .selectKey((key, alert) -> alert.getId(), Named.as("key-alerts-" + name))
-                    .to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
-                            .withName("write-alerts-" + name));
-        }
+        KTable<String, ContainerEvent> containers = containerInventory(builder, clock);
+        KStream<String, HostEvent> hostEvents = events(builder, Topics.HOST_EVENTS, clock);
+        hostEvents.toTable(Named.as("host-inventory"), Materialized.<String, HostEvent>as(
+                Stores.persistentTimestampedKeyValueStore(InventoryStores.HOSTS))
+                .withKeySerde(Serdes.String()).withValueSerde(Topics.HOST_EVENTS.valueSerde()));
+
+        KStream<String, EnrichedEvent> enriched = EnrichmentStage.attach(builder, containers,
+                events(builder, Topics.PROCESS_EVENTS, clock), events(builder, Topics.FILE_EVENTS, clock),
+                events(builder, Topics.CONTAINER_STATS, clock), config.enrichmentMaxWait(),
+                config.enrichmentRetryInterval());
+        KStream<String, ProcessEvent> enrichedProcesses = only(enriched, ProcessEvent.class, "enriched-processes");
+        KStream<String, ContainerStats> enrichedStats = only(enriched, ContainerStats.class, "enriched-stats");
+
+        // Container and host events carry their own container and posture: nothing to enrich them with.
+        KStream<String, EnrichedEvent> selfContained = events(builder, Topics.CONTAINER_EVENTS, clock)
+                .mapValues(EnrichedEvent::asIs, Named.as("container-events-as-is"))
+                .merge(hostEvents.mapValues(EnrichedEvent::asIs, Named.as("host-events-as-is")),
+                        Named.as("self-contained-events"));
+        KStream<String, Alert> ruleAlerts = enriched.merge(selfContained, Named.as("events-to-evaluate"))
+                .process(() -> new RuleEvaluator(rules, new AlertFactory(config.alertWindow())),
+                        Named.as("evaluate-rules"));
+
+        // Correlations plug in here, with this one line in place of the next (the correlation module's hook):
+        // KStream<String, Alert> alertsToSuppress = ruleAlerts.merge(Correlations.attach(builder, ruleAlerts,
+        //         enrichedProcesses, enrichedStats, correlationSettings), Named.as("rule-and-correlation-alerts"));
+        KStream<String, Alert> alertsToSuppress = ruleAlerts;
+
+        suppress(builder, alertsToSuppress, config)
+                .to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
+                        .withName("write-alerts"));
         return builder.build();
     }
 
-    private static String shortName(Topic<?, ?> topic) {
-        return topic.name().substring(topic.name().lastIndexOf('.') + 1);
+    private static KStream<String, Alert> suppress(StreamsBuilder builder, KStream<String, Alert> alerts,
+                                                   ProcessorConfig config) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AlertSuppressor.STORE),
+                Serdes.String(), SuppressedAlert.serde()));
+        return alerts.repartition(Repartitioned.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
+                        .withName("alerts-by-id"))
+                .process(() -> new AlertSuppressor(config.alertWindow(), config.suppressionEmitInterval(),
+                        config.suppressionGrace()), Named.as("suppress"), AlertSuppressor.STORE);
     }
 
-    private static <V> KStream<String, V> decode(StreamsBuilder builder, Topic<String, V> topic, Clock clock) {
+    /**
+     * The container inventory table, materialized as {@link InventoryStores#CONTAINERS}; a tombstone (container
+     * destroyed) deletes the container, an unreadable record is dead-lettered and leaves the table as it was.
+     */
+    private static KTable<String, ContainerEvent> containerInventory(StreamsBuilder builder, Clock clock) {
+        return decode(builder, Topics.CONTAINER_INVENTORY, clock)
+                .filter((key, decoded) -> !(decoded instanceof Decoded.Unreadable<ContainerEvent>),
+                        Named.as("readable-inventory"))
+                .mapValues(decoded -> decoded instanceof Decoded.Readable<ContainerEvent> r ? r.event() : null,
+                        Named.as("inventory-records"))
+                .toTable(Named.as("container-inventory"), Materialized.<String, ContainerEvent>as(
+                        Stores.persistentTimestampedKeyValueStore(InventoryStores.CONTAINERS))
+                        .withKeySerde(Serdes.String()).withValueSerde(Topics.CONTAINER_INVENTORY.valueSerde())
+                        // Held-back events are released on each change, so changes must not wait in a cache.
+                        .withCachingDisabled());
+    }
+
+    private static <V> KStream<String, V> only(KStream<String, EnrichedEvent> enriched, Class<V> kind, String name) {
+        return enriched.flatMapValues(e -> kind.isInstance(e.event()) ? List.of(kind.cast(e.event())) : List.<V>of(),
+                Named.as(name));
+    }
+
+    private static String shortName(Topic<?, ?> topic) {
+        return topic.name().substring(topic.name().indexOf('.') + 1).replace('.', '-');
+    }
+
+    private static <V> KStream<String, V> events(StreamsBuilder builder, Topic<String, V> topic, Clock clock) {
+        return decode(builder, topic, clock).flatMapValues(
+                d -> d instanceof Decoded.Readable<V> r ? List.of(r.event()) : List.<V>of(),
+                Named.as("readable-" + shortName(topic)));
+    }
+
+    /** Reads the topic as bytes and decodes it; unreadable records go to palisade.deadletter here. */
+    private static <V> KStream<String, Decoded<V>> decode(StreamsBuilder builder, Topic<String, V> topic, Clock clock) {
         String name = shortName(topic);
         KStream<String, Decoded<V>> decoded = builder
                 .stream(topic.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-" + name))
@@ -69,7 +132,6 @@ public final class SecurityTopology {
                 .selectKey((key, letter) -> letter.getSourceTopic(), Named.as("key-dead-letters-" + name))
                 .to(Topics.DEAD_LETTERS.name(), Produced.with(Topics.DEAD_LETTERS.keySerde(),
                         Topics.DEAD_LETTERS.valueSerde()).withName("write-dead-letters-" + name));
-        return decoded.flatMapValues(d -> d instanceof Decoded.Readable<V> r ? List.of(r.event()) : List.<V>of(),
-                Named.as("events-" + name));
+        return decoded;
     }
 }

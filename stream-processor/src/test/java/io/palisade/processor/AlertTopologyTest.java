@@ -35,7 +35,7 @@ class AlertTopologyTest {
 
     @BeforeEach
     void start() {
-        driver = new TopologyTestDriver(SecurityTopology.build(RULES, Clock.systemUTC()),
+        driver = new TopologyTestDriver(SecurityTopology.build(ProcessorConfig.defaults(), RULES, Clock.systemUTC()),
                 StreamsSettings.of("unused:9092", "test", stateDir, 1));
         containerEvents = driver.createInputTopic(Topics.CONTAINER_EVENTS.name(), new StringSerializer(),
                 Topics.CONTAINER_EVENTS.valueSerde().serializer());
@@ -63,25 +63,6 @@ class AlertTopologyTest {
         assertThat(alert.getFirstSeen()).isEqualTo(privileged.getEvent().getCreated());
         assertThat(alert.getEvidenceEventIds()).containsExactly(privileged.getEvent().getId());
         assertThat(alert.getCount()).isEqualTo(1);
-    }
-
-    @Test
-    void theSameFindingInTheSameWindowKeepsItsIdAndInTheNextWindowGetsANewOne() {
-        ContainerEvent first = Samples.containerEvent();
-        ContainerEvent sameWindow = ContainerEvent.newBuilder(first).setEvent(
-                io.palisade.schema.ContainerEventInfo.newBuilder(first.getEvent()).setId("e-2")
-                        .setCreated(first.getEvent().getCreated().plusSeconds(1)).build()).build();
-        ContainerEvent nextWindow = ContainerEvent.newBuilder(first).setEvent(
-                io.palisade.schema.ContainerEventInfo.newBuilder(first.getEvent()).setId("e-3")
-                        .setCreated(first.getEvent().getCreated().plus(SecurityTopology.ALERT_WINDOW)).build()).build();
-
-        List.of(first, sameWindow, nextWindow).forEach(e -> containerEvents.pipeInput(e.getContainer().getId(), e));
-
-        List<String> ids = alerts.readValuesToList().stream()
-                .filter(a -> a.getRule().getId().equals("PAL-CNT-001")).map(Alert::getId).toList();
-        assertThat(ids).hasSize(3);
-        assertThat(ids.get(1)).isEqualTo(ids.get(0));
-        assertThat(ids.get(2)).isNotEqualTo(ids.get(0));
     }
 
     @Test

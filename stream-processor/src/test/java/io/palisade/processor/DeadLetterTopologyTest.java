@@ -32,7 +32,7 @@ class DeadLetterTopologyTest {
 
     @Test
     void anUnreadableEventBecomesOneDeadLetterWithItsCoordinatesAndTheStreamGoesOn() {
-        try (TopologyTestDriver driver = new TopologyTestDriver(SecurityTopology.build(RULES, CLOCK),
+        try (TopologyTestDriver driver = new TopologyTestDriver(SecurityTopology.build(ProcessorConfig.defaults(), RULES, CLOCK),
                 StreamsSettings.of("unused:9092", "test", stateDir, 1))) {
             TestInputTopic<String, byte[]> processEvents = driver.createInputTopic(Topics.PROCESS_EVENTS.name(),
                     new StringSerializer(), new ByteArraySerializer());
@@ -51,6 +51,21 @@ class DeadLetterTopologyTest {
             assertThat(letters.get(1).getSchemaFingerprint()).isZero();
             assertThat(letters.get(1).getValue().remaining()).isEqualTo(11);
             assertThat(letters.get(0).getFailedAt()).isEqualTo(CLOCK.instant());
+        }
+    }
+
+    @Test
+    void aCorruptInventoryRecordBecomesADeadLetterAndTheInventoryGoesOn() {
+        try (TopologyFixture topology = new TopologyFixture(stateDir)) {
+            topology.rawInput(Topics.CONTAINER_INVENTORY).pipeInput(TestEvents.CONTAINER_ID, "garbage".getBytes());
+            topology.inventory(TestEvents.inventory());
+
+            assertThat(topology.deadLetters.readValuesToList()).singleElement().satisfies(letter -> {
+                assertThat(letter.getSourceTopic()).isEqualTo(Topics.CONTAINER_INVENTORY.name());
+                assertThat(letter.getSourceOffset()).isZero();
+            });
+            assertThat(topology.driver.<String, Object>getKeyValueStore(InventoryStores.CONTAINERS)
+                    .get(TestEvents.CONTAINER_ID)).isEqualTo(TestEvents.inventory());
         }
     }
 

@@ -5,38 +5,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.stream.Collectors;
 
 import io.palisade.devstack.KafkaBroker;
 import io.palisade.devstack.junit.DevStackExtension;
 import io.palisade.rules.RuleEngine;
-import io.palisade.schema.DeadLetter;
 import io.palisade.schema.Alert;
 import io.palisade.schema.ContainerEvent;
+import io.palisade.schema.ContainerEventInfo;
+import io.palisade.schema.DeadLetter;
+import io.palisade.schema.ProcessEvent;
 import io.palisade.schema.Samples;
-import io.palisade.schema.topic.Topic;
-import io.palisade.schema.topic.TopicCreator;
 import io.palisade.schema.topic.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The processor, exactly-once, on the real broker: events in, alerts out; corrupt bytes dead-lettered once. */
+/** The processor, exactly-once, on the real broker: events in, enriched and counted alerts out; corrupt bytes dead-lettered once. */
 @ExtendWith(DevStackExtension.class)
 class ProcessorIT {
 
@@ -44,91 +40,123 @@ class ProcessorIT {
 
     private static final RuleEngine RULES = RuleEngine.load(List.of());
 
+    /** Short emission interval so the test sees the updated counts quickly. */
+    private static final ProcessorConfig CONFIG = ProcessorConfig.defaults()
+            .withSuppression(Duration.ofSeconds(1), ProcessorConfig.defaults().suppressionGrace());
+
     @TempDir
-    Path stateDir;
+    static Path stateDir;
+
+    /** One processor for all tests of this class (each test uses its own containers): one start-up, not three. */
+    private static KafkaStreams streams;
+    private static KafkaTestClient client;
+
+    @BeforeAll
+    static void start(KafkaBroker kafka) {
+        client = new KafkaTestClient(kafka);
+        streams = new KafkaStreams(SecurityTopology.build(CONFIG, RULES, Clock.systemUTC()),
+                CONFIG.withKafka(client.bootstrapServers(), APPLICATION_ID, stateDir, 1).streamsProperties());
+        streams.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        streams.close();
+    }
 
     @Test
-    void aPrivilegedContainerEventBecomesOneCommittedAlert(KafkaBroker kafka) throws Exception {
-        ensureTopics(kafka);
-        ContainerEvent privileged = Samples.containerEvent();
-        try (KafkaProducer<String, ContainerEvent> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-                Topics.CONTAINER_EVENTS.keySerde().serializer(), Topics.CONTAINER_EVENTS.valueSerde().serializer())) {
-            producer.send(new ProducerRecord<>(Topics.CONTAINER_EVENTS.name(), privileged.getContainer().getId(),
-                    privileged)).get();
-        }
+    void aPrivilegedContainerEventBecomesOneCommittedAlert() throws Exception {
+        ContainerEvent sample = Samples.containerEvent();
+        ContainerEvent privileged = ContainerEvent.newBuilder(sample).setEvent(ContainerEventInfo.newBuilder(
+                sample.getEvent()).setCreated(recentWindowStart()).build()).build();
+        client.send(Topics.CONTAINER_EVENTS, List.of(Map.entry(privileged.getContainer().getId(), privileged)),
+                e -> e.getEvent().getCreated());
 
-        try (KafkaStreams streams = new KafkaStreams(SecurityTopology.build(RULES, Clock.systemUTC()),
-                StreamsSettings.of(kafka.bootstrapServers(), APPLICATION_ID + "-alerts", stateDir, 1))) {
-            streams.start();
-            List<Alert> alerts = readCommitted(kafka, Topics.ALERTS, 1, Duration.ofSeconds(90));
+        List<Alert> alerts = client.readCommitted(Topics.ALERTS, a -> a.getRule().getId().equals("PAL-CNT-001"),
+                found -> !found.isEmpty(), Duration.ofSeconds(150));
 
-            assertThat(alerts).filteredOn(a -> a.getRule().getId().equals("PAL-CNT-001")).singleElement()
-                    .satisfies(alert -> {
-                        assertThat(alert.getContainer()).isEqualTo(privileged.getContainer());
-                        assertThat(alert.getEvidenceEventIds()).containsExactly(privileged.getEvent().getId());
-                    });
-        }
+        assertThat(alerts).singleElement().satisfies(alert -> {
+            assertThat(alert.getContainer()).isEqualTo(privileged.getContainer());
+            assertThat(alert.getEvidenceEventIds()).containsExactly(privileged.getEvent().getId());
+        });
+    }
+
+    private static final Map<String, Long> EXPECTED = Map.of("PAL-PROC-006", 3L, "PAL-PROC-002", 1L,
+            "PAL-FILE-002", 1L);
+
+    /**
+     * A recorded scenario: the inventory record of a privileged container, then inside it three nsenter runs, one apt
+     * run and /etc/passwd replaced, the events knowing only the container id.
+     */
+    @Test
+    void aContainerScenarioBecomesEnrichedAndCountedAlerts() throws Exception {
+        String containerId = TestEvents.newContainerId();
+        Instant t = recentWindowStart();
+        client.send(Topics.CONTAINER_INVENTORY, List.of(Map.entry(containerId, TestEvents.inventory(containerId))),
+                e -> t);
+        List<ProcessEvent> processes = List.of(
+                TestEvents.exec(containerId, "nsenter", "s-1", t.plusSeconds(1)),
+                TestEvents.exec(containerId, "apt", "s-2", t.plusSeconds(2)),
+                TestEvents.exec(containerId, "nsenter", "s-3", t.plusSeconds(3)),
+                TestEvents.exec(containerId, "nsenter", "s-4", t.plusSeconds(4)));
+        client.send(Topics.PROCESS_EVENTS, processes.stream().map(e -> Map.entry(containerId, e)).toList(),
+                e -> e.getEvent().getCreated());
+        client.send(Topics.FILE_EVENTS, List.of(Map.entry(containerId,
+                TestEvents.passwdReplaced(containerId, "s-5", t.plusSeconds(5)))), e -> e.getEvent().getCreated());
+
+        List<Alert> alerts = client.readCommitted(Topics.ALERTS,
+                a -> a.getContainer() != null && a.getContainer().getId().equals(containerId),
+                found -> latestCountByRule(found).entrySet().containsAll(EXPECTED.entrySet()),
+                Duration.ofSeconds(150));
+
+        assertThat(latestCountByRule(alerts)).containsAllEntriesOf(EXPECTED);
+        assertThat(alerts).allSatisfy(alert -> {
+            assertThat(alert.getContainer()).isEqualTo(TestEvents.container(containerId));
+            assertThat(alert.getTags()).doesNotContain(RuleEvaluator.INVENTORY_MISSING_TAG);
+        });
+        assertThat(alerts).filteredOn(a -> a.getRule().getId().equals("PAL-PROC-006"))
+                .extracting(Alert::getId).containsOnly(alerts.stream()
+                        .filter(a -> a.getRule().getId().equals("PAL-PROC-006")).findFirst().orElseThrow().getId());
+        assertThat(alerts.stream().filter(a -> a.getRule().getId().equals("PAL-PROC-006")).toList().getLast()
+                .getEvidenceEventIds()).containsExactly("s-1", "s-3", "s-4");
     }
 
     @Test
     void corruptBytesOnAnEventTopicBecomeOneDeadLetterAndProcessingContinues(KafkaBroker kafka) throws Exception {
-        ensureTopics(kafka);
         String container = Samples.processEvent().getContainer().getId();
-        byte[] readable = Topics.PROCESS_EVENTS.valueSerde().serializer().serialize("", Samples.processEvent());
         byte[] corrupt = "definitely not avro".getBytes();
-        TopicPartition partition;
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            var first = producer.send(new ProducerRecord<>(Topics.PROCESS_EVENTS.name(), container, corrupt)).get();
-            producer.send(new ProducerRecord<>(Topics.PROCESS_EVENTS.name(), container, readable)).get();
-            partition = new TopicPartition(first.topic(), first.partition());
-        }
+        RecordMetadata first = client.sendRaw(Topics.PROCESS_EVENTS, container, corrupt);
+        client.sendRaw(Topics.PROCESS_EVENTS, container,
+                Topics.PROCESS_EVENTS.valueSerde().serializer().serialize("", Samples.processEvent()));
+        TopicPartition partition = new TopicPartition(first.topic(), first.partition());
 
-        try (KafkaStreams streams = new KafkaStreams(SecurityTopology.build(RULES, Clock.systemUTC()),
-                StreamsSettings.of(kafka.bootstrapServers(), APPLICATION_ID, stateDir, 1))) {
-            streams.start();
-            List<DeadLetter> letters = readCommitted(kafka, Topics.DEAD_LETTERS, 1, Duration.ofSeconds(90));
-            awaitCommittedOffset(kafka, partition, 2, Duration.ofSeconds(60));
+        List<DeadLetter> letters = client.readCommitted(Topics.DEAD_LETTERS,
+                l -> l.getSourceTopic().equals(Topics.PROCESS_EVENTS.name())
+                        && l.getSourcePartition() == partition.partition() && l.getSourceOffset() == first.offset(),
+                found -> !found.isEmpty(),
+                Duration.ofSeconds(150));
+        awaitCommittedOffset(kafka, partition, first.offset() + 2, Duration.ofSeconds(60));
 
-            assertThat(letters).hasSize(1);
-            DeadLetter letter = letters.getFirst();
-            assertThat(letter.getSourceTopic()).isEqualTo(Topics.PROCESS_EVENTS.name());
+        assertThat(letters).singleElement().satisfies(letter -> {
             assertThat(letter.getSourcePartition()).isEqualTo(partition.partition());
-            assertThat(letter.getSourceOffset()).isZero();
+            assertThat(letter.getSourceOffset()).isEqualTo(first.offset());
             assertThat(letter.getReason()).contains("not Avro single-object encoded");
             assertThat(letter.getValue().array()).isEqualTo(corrupt);
-        }
+        });
     }
 
-    /** Reads what the processor committed, and a little more after the expected count, so a duplicate would show. */
-    private static void ensureTopics(KafkaBroker kafka) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            TopicCreator.ensure(admin, Topics.all(), (short) 1);
-        }
+    /**
+     * Event times of the ITs are recent, like real ones: the broker's retention would delete records stamped with an
+     * old sample time before the processor reads them. The start of the current alert window leaves the test a whole
+     * window of event time.
+     */
+    static Instant recentWindowStart() {
+        return AlertIds.windowStart(Instant.now(), CONFIG.alertWindow());
     }
 
-    private static <V> List<V> readCommitted(KafkaBroker kafka, Topic<String, V> topic, int expected, Duration timeout) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "processor-it-reader-" + topic.name());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<V> values = new ArrayList<>();
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(p,
-                topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-            consumer.subscribe(List.of(topic.name()));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            long quietUntil = Long.MAX_VALUE;
-            while (System.nanoTime() < Math.min(deadline, quietUntil)) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> values.add(r.value()));
-                if (values.size() >= expected && quietUntil == Long.MAX_VALUE) {
-                    quietUntil = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-                }
-            }
-        }
-        return values;
+    /** The count of the last record written per rule: with suppression, the alert as sinks finally hold it. */
+    private static Map<String, Long> latestCountByRule(List<Alert> alerts) {
+        return alerts.stream().collect(Collectors.toMap(a -> a.getRule().getId(), Alert::getCount, (a, b) -> b));
     }
 
     /** The readable record after the corrupt one was consumed and committed: the stream did not stop at the bad one. */

@@ -1,0 +1,96 @@
+package io.palisade.processor;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.palisade.schema.Alert;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Turns a burst of repeats of one finding into one counted alert (issue 4), keyed by alert id; writes
+ * palisade.alerts.
+ *
+ * <p>Emission policy: the first occurrence of an id is written at once (count 1), so nobody waits for news of an
+ * attack. Repeats only update the changelogged state in {@value #STORE}; a wall-clock punctuator writes the alert
+ * again, under the same id with the higher count and later last_seen, at most once per emit interval and only when
+ * something changed. When stream time (the latest event time seen) passes the end of the alert's window plus the
+ * grace, a last update is written if anything changed since the previous one, and the state is dropped. A burst of
+ * thousands therefore yields a handful of records whose last one carries the full count, and every repeat is counted
+ * in some record: nothing is dropped. Sinks upsert by id, so each update replaces the previous document.
+ *
+ * <p>State and output commit in one exactly-once transaction, so after a crash the restored state says exactly which
+ * count was last written: no (id, count) record is written twice.
+ */
+final class AlertSuppressor implements Processor<String, Alert, String, Alert> {
+
+    static final String STORE = "palisade-suppression";
+
+    private final Duration window;
+    private final Duration emitInterval;
+    private final Duration grace;
+    private ProcessorContext<String, Alert> context;
+    private KeyValueStore<String, SuppressedAlert> state;
+
+    AlertSuppressor(Duration window, Duration emitInterval, Duration grace) {
+        this.window = window;
+        this.emitInterval = emitInterval;
+        this.grace = grace;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Alert> context) {
+        this.context = context;
+        this.state = context.getStateStore(STORE);
+        context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> flush());
+    }
+
+    @Override
+    public void process(Record<String, Alert> record) {
+        SuppressedAlert current = state.get(record.key());
+        if (current == null) {
+            SuppressedAlert first = new SuppressedAlert(record.value(), 0).emitted();
+            state.put(record.key(), first);
+            emit(first.alert());
+        } else {
+            state.put(record.key(), new SuppressedAlert(AlertMerge.merge(current.alert(), record.value()),
+                    current.emittedCount()));
+        }
+    }
+
+    /** Writes every alert with news since its last record; closes the windows stream time has left behind. */
+    private void flush() {
+        long streamTime = context.currentStreamTimeMs();
+        List<KeyValue<String, SuppressedAlert>> all = new ArrayList<>();
+        try (KeyValueIterator<String, SuppressedAlert> it = state.all()) {
+            it.forEachRemaining(all::add);
+        }
+        for (KeyValue<String, SuppressedAlert> entry : all) {
+            SuppressedAlert suppressed = entry.value;
+            if (suppressed.hasNews()) {
+                emit(suppressed.alert());
+                suppressed = suppressed.emitted();
+                state.put(entry.key, suppressed);
+            }
+            if (closesBefore(suppressed.alert(), streamTime)) {
+                state.delete(entry.key);
+            }
+        }
+    }
+
+    private boolean closesBefore(Alert alert, long streamTime) {
+        Instant windowEnd = AlertIds.windowStart(alert.getFirstSeen(), window).plus(window);
+        return windowEnd.plus(grace).toEpochMilli() <= streamTime;
+    }
+
+    private void emit(Alert alert) {
+        context.forward(new Record<>(alert.getId(), alert, alert.getLastSeen().toEpochMilli()));
+    }
+}

@@ -1,0 +1,88 @@
+package io.palisade.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.palisade.schema.Alert;
+import io.palisade.schema.Samples;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A burst of one finding is one alert id whose count grows, written a few times, never dropped. */
+class SuppressionTopologyTest {
+
+    private static final String RULE = "PAL-PROC-006";
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyFixture topology;
+    private Duration emitInterval;
+
+    @BeforeEach
+    void start() {
+        topology = new TopologyFixture(stateDir);
+        emitInterval = topology.config.suppressionEmitInterval();
+        topology.inventory(TestEvents.inventory());
+    }
+
+    @AfterEach
+    void stop() {
+        topology.close();
+    }
+
+    @Test
+    void theFirstOccurrenceIsWrittenAtOnceAndRepeatsUpdateTheSameIdAtMostOncePerInterval() {
+        topology.process(TestEvents.exec("nsenter", "e-0", 0));
+        List<Alert> first = topology.alertsOf(RULE);
+        assertThat(first).extracting(Alert::getCount).containsExactly(1L);
+
+        for (int i = 1; i < 5; i++) {
+            topology.process(TestEvents.exec("nsenter", "e-" + i, i));
+        }
+        assertThat(topology.alerts.isEmpty()).as("repeats wait for the next emission").isTrue();
+        topology.advanceWallClock(emitInterval);
+
+        assertThat(topology.alertsOf(RULE)).singleElement().satisfies(update -> {
+            assertThat(update.getId()).isEqualTo(first.getFirst().getId());
+            assertThat(update.getCount()).isEqualTo(5);
+            assertThat(update.getFirstSeen()).isEqualTo(Samples.SEEN);
+            assertThat(update.getLastSeen()).isEqualTo(Samples.SEEN.plusSeconds(4));
+            assertThat(update.getEvidenceEventIds()).containsExactly("e-0", "e-1", "e-2", "e-3", "e-4");
+        });
+
+        topology.advanceWallClock(emitInterval);
+        assertThat(topology.alerts.isEmpty()).as("nothing new, nothing written").isTrue();
+    }
+
+    @Test
+    void whenTheWindowClosesTheLastUpdateCarriesEveryRepeatAndTheNextWindowHasANewId() {
+        Duration window = topology.config.alertWindow();
+        int repeats = 25;
+        for (int i = 0; i < repeats; i++) {
+            topology.process(TestEvents.exec("nsenter", "e-" + i, i));
+        }
+        String nextWindowEvent = "e-next";
+        topology.process(TestEvents.exec("nsenter", nextWindowEvent,
+                AlertIds.windowStart(Samples.SEEN, window).plus(window).plus(topology.config.suppressionGrace())));
+        topology.advanceWallClock(emitInterval);
+
+        List<Alert> written = topology.alertsOf(RULE);
+        String firstId = written.getFirst().getId();
+        assertThat(written).filteredOn(a -> a.getId().equals(firstId)).extracting(Alert::getCount)
+                .containsExactly(1L, (long) repeats);
+        assertThat(written).filteredOn(a -> !a.getId().equals(firstId)).singleElement().satisfies(next -> {
+            assertThat(next.getCount()).isEqualTo(1);
+            assertThat(next.getEvidenceEventIds()).containsExactly(nextWindowEvent);
+        });
+        assertThat(written.stream().filter(a -> a.getId().equals(firstId)).toList().getLast().getEvidenceEventIds())
+                .hasSize(AlertMerge.EVIDENCE_SAMPLE);
+        assertThat(topology.driver.getKeyValueStore(AlertSuppressor.STORE).get(firstId))
+                .as("a closed window's state is dropped").isNull();
+    }
+}
