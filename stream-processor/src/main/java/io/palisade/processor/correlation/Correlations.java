@@ -61,18 +61,20 @@ public final class Correlations {
 
         Set<String> sequenceRules = SequenceCorrelation.ruleIds(settings);
         Set<String> thresholdRules = ThresholdCorrelation.ruleIds(settings);
-        KStream<String, Alert> byContainer = repartition(ruleAlerts
-                        .filter((key, alert) -> alert.getContainer() != null
-                                && (sequenceRules.contains(alert.getRule().getId())
-                                || thresholdRules.contains(alert.getRule().getId())),
-                                Named.as("correlation-container-alerts")),
-                alert -> alert.getContainer().getId(), ALERTS, ALERTS_BY_CONTAINER);
-        if (!sequenceRules.isEmpty()) {
-            outputs.add(byContainer.process(SequenceCorrelation.supplier(settings), Named.as("correlation-sequence")));
-        }
-        if (!thresholdRules.isEmpty()) {
-            outputs.add(byContainer.process(ThresholdCorrelation.supplier(settings),
-                    Named.as("correlation-threshold")));
+        if (!sequenceRules.isEmpty() || !thresholdRules.isEmpty()) {
+            KStream<String, Alert> byContainer = repartition(ruleAlerts.filter((key, alert) ->
+                            alert.getContainer() != null && (sequenceRules.contains(alert.getRule().getId())
+                                    || thresholdRules.contains(alert.getRule().getId())),
+                            Named.as("correlation-container-alerts")),
+                    alert -> alert.getContainer().getId(), ALERTS, ALERTS_BY_CONTAINER);
+            if (!sequenceRules.isEmpty()) {
+                outputs.add(byContainer.process(SequenceCorrelation.supplier(settings),
+                        Named.as("correlation-sequence")));
+            }
+            if (!thresholdRules.isEmpty()) {
+                outputs.add(byContainer.process(ThresholdCorrelation.supplier(settings),
+                        Named.as("correlation-threshold")));
+            }
         }
 
         KStream<String, Alert> byRule = repartition(ruleAlerts.filter((key, alert) -> alert.getHost() != null,

@@ -4,36 +4,17 @@ import static io.palisade.processor.correlation.Records.T0;
 import static io.palisade.processor.correlation.Records.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import io.palisade.schema.Severity;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class FirstSeenCorrelationTest {
+class FirstSeenCorrelationTest extends CorrelationTestSupport {
 
     private static final String NGINX = "nginx:1.27";
     private static final Instant AFTER_LEARNING = T0.plus(Duration.ofHours(1)).plusSeconds(1);
-
-    @TempDir
-    Path stateDir;
-
-    private CorrelationHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = new CorrelationHarness(stateDir, CorrelationSettings.defaults());
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
 
     @Test
     void anExecutableNeverSeenForTheImageAfterLearningRaisesOneAlert() {

@@ -6,34 +6,15 @@ import static io.palisade.processor.correlation.Records.host;
 import static io.palisade.processor.correlation.Records.ruleAlert;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
 
 import io.palisade.schema.Alert;
 import io.palisade.schema.Severity;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class FleetCorrelationTest {
+class FleetCorrelationTest extends CorrelationTestSupport {
 
     private static final String RULE = "PAL-CNT-001";
-
-    @TempDir
-    Path stateDir;
-
-    private CorrelationHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = new CorrelationHarness(stateDir, CorrelationSettings.defaults());
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
 
     private static Alert on(String hostId, String rule, Instant at) {
         return ruleAlert(rule, hostId + "-" + rule + "-" + at.toEpochMilli(), at, container("c-" + hostId, "nginx:1.27"),

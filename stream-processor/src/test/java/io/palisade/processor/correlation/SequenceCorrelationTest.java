@@ -12,27 +12,10 @@ import java.util.List;
 
 import io.palisade.schema.Alert;
 import io.palisade.schema.Severity;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SequenceCorrelationTest {
-
-    @TempDir
-    Path stateDir;
-
-    private CorrelationHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = new CorrelationHarness(stateDir, CorrelationSettings.defaults());
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+class SequenceCorrelationTest extends CorrelationTestSupport {
 
     @Test
     void aShellThenAWriteBelowBinInTheSameContainerWithinFiveMinutesRaisesOneCriticalAlertCitingBoth() {

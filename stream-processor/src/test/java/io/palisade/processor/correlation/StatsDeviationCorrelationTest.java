@@ -4,37 +4,18 @@ import static io.palisade.processor.correlation.Records.T0;
 import static io.palisade.processor.correlation.Records.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 
 import io.palisade.schema.ContainerStats;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class StatsDeviationCorrelationTest {
+class StatsDeviationCorrelationTest extends CorrelationTestSupport {
 
     private static final String IMAGE = "nginx:1.27";
     private static final long MEMORY = 100_000_000L;
     private static final int WARMUP = CorrelationSettings.defaults().statsWarmupSamples();
-
-    @TempDir
-    Path stateDir;
-
-    private CorrelationHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = new CorrelationHarness(stateDir, CorrelationSettings.defaults());
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
 
     /** {@link #WARMUP} normal samples over two containers: CPU 9 to 11 %, memory 100 MB ± 1 MB, 10 s apart. */
     private static List<ContainerStats> baseline() {

@@ -5,33 +5,14 @@ import static io.palisade.processor.correlation.Records.T0;
 import static io.palisade.processor.correlation.Records.ruleAlert;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.IntStream;
 
 import io.palisade.schema.Alert;
 import io.palisade.schema.Severity;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ThresholdCorrelationTest {
-
-    @TempDir
-    Path stateDir;
-
-    private CorrelationHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = new CorrelationHarness(stateDir, CorrelationSettings.defaults());
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+class ThresholdCorrelationTest extends CorrelationTestSupport {
 
     /** High-CPU alerts from {@code container}, {@code every} apart, numbered from {@code from}. */
     private static Alert[] highCpu(String container, int from, int count, Duration every) {
