@@ -17,10 +17,13 @@ final class CorrelationCatalog {
             List.of("container", "correlation", "sequence"),
             "T1554", "Compromise Host Software Binary", "TA0003", "Persistence");
 
-    /** Many alerts of one rule from one container within a window. */
+    /**
+     * Many alerts of one rule from one container within a window. No ATT&amp;CK mapping of its own: what the repeated
+     * rule means is in the rule it repeats (quoted in the message).
+     */
     static final CorrelationRule THRESHOLD = new CorrelationRule("PAL-CORR-002",
             "Repeated finding in container", Severity.WARNING, List.of("container", "correlation", "threshold"),
-            "T1496", "Resource Hijacking", "TA0040", "Impact");
+            null, null, null, null);
 
     /** Thresholds whose source rule has a more telling name than the generic one. */
     private static final Map<String, CorrelationRule> THRESHOLD_BY_SOURCE_RULE = Map.of(

@@ -33,14 +33,22 @@ record CorrelationRule(String id, String name, Severity severity, List<String> t
                 .setId(alertId(dedupKey, windowStart))
                 .setRule(Rule.newBuilder().setId(id).setName(name).setSeverity(severity).build())
                 .setTags(tags)
-                .setThreat(Threat.newBuilder()
-                        .setTechnique(ThreatTechnique.newBuilder().setId(techniqueId).setName(techniqueName).build())
-                        .setTactic(ThreatTactic.newBuilder().setId(tacticId).setName(tacticName).build())
-                        .build())
+                .setThreat(threat())
                 .setMessage(message)
                 .setFirstSeen(firstSeen)
                 .setLastSeen(lastSeen)
                 .setCount(count);
+    }
+
+    /** The ATT&amp;CK mapping, or null for a rule without one (a generic repeat says nothing of the technique). */
+    private Threat threat() {
+        if (techniqueId == null) {
+            return null;
+        }
+        return Threat.newBuilder()
+                .setTechnique(ThreatTechnique.newBuilder().setId(techniqueId).setName(techniqueName).build())
+                .setTactic(ThreatTactic.newBuilder().setId(tacticId).setName(tacticName).build())
+                .build();
     }
 
     /** The start of the tumbling event-time window of {@code size} that {@code eventTime} falls into. */

@@ -5,12 +5,15 @@ import static io.palisade.processor.correlation.Records.T0;
 import static io.palisade.processor.correlation.Records.ruleAlert;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.IntStream;
 
 import io.palisade.schema.Alert;
 import io.palisade.schema.Severity;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ThresholdCorrelationTest extends CorrelationTestSupport {
 
@@ -65,6 +68,26 @@ class ThresholdCorrelationTest extends CorrelationTestSupport {
         harness.ruleAlerts(highCpu("c2", 3, 3, Duration.ofSeconds(10)));
 
         assertThat(harness.alerts()).isEmpty();
+    }
+
+    @Test
+    void aThresholdOnAnyOtherRuleRaisesTheGenericRepeatAlertWithoutAnAttackMapping(@TempDir Path otherStateDir) {
+        CorrelationSettings d = CorrelationSettings.defaults();
+        CorrelationSettings repeats = new CorrelationSettings(d.sequences(),
+                List.of(new CorrelationSettings.Threshold("PAL-CNT-001", 3, Duration.ofMinutes(1))),
+                d.firstSeenLearning(), d.maxExecutablesPerImage(), d.fleetMinHosts(), d.fleetWindow(),
+                d.statsWarmupSamples(), d.statsStddevFactor(), d.statsMinCpuDelta(), d.statsMinMemoryDelta(),
+                d.statsAlertWindow());
+        try (CorrelationHarness custom = new CorrelationHarness(otherStateDir, repeats)) {
+            custom.ruleAlerts(IntStream.range(0, 3)
+                    .mapToObj(i -> ruleAlert("PAL-CNT-001", "e-" + i, T0.plusSeconds(i), "c1")).toArray(Alert[]::new));
+
+            assertThat(custom.alerts()).singleElement().satisfies(alert -> {
+                assertThat(alert.getRule().getName()).isEqualTo("Repeated finding in container");
+                assertThat(alert.getThreat()).isNull();
+                assertThat(alert.getMessage()).contains("rule PAL-CNT-001 3 times");
+            });
+        }
     }
 
     @Test
