@@ -14,11 +14,14 @@ import java.util.stream.Stream;
 /**
  * Reads the {@code lists/<name>.txt} files of rule directories: one entry per line, {@code #} starts a comment.
  * A user directory's list with the name of a built-in one adds to it, the way Falco's {@code user_known_*} lists
- * extend the defaults, so an upgrade of the built-in entries is never lost to a local copy.
+ * extend the defaults, so an upgrade of the built-in entries is never lost to a local copy. A line {@code !entry}
+ * removes an entry that an earlier directory listed, for the lists that are policies (allowed registries) rather
+ * than exceptions.
  */
 final class AllowListLoader {
 
     private static final String SUFFIX = ".txt";
+    private static final String REMOVE = "!";
 
     private AllowListLoader() {
     }
@@ -28,8 +31,15 @@ final class AllowListLoader {
         for (RuleDirectory directory : directories) {
             for (Path file : listFiles(directory.lists())) {
                 String name = file.getFileName().toString();
-                lists.computeIfAbsent(name.substring(0, name.length() - SUFFIX.length()), n -> new HashSet<>())
-                        .addAll(entries(file));
+                Set<String> list = lists.computeIfAbsent(name.substring(0, name.length() - SUFFIX.length()),
+                        n -> new HashSet<>());
+                for (String entry : entries(file)) {
+                    if (entry.startsWith(REMOVE)) {
+                        list.remove(entry.substring(REMOVE.length()).strip());
+                    } else {
+                        list.add(entry);
+                    }
+                }
             }
         }
         return lists.entrySet().stream().map(e -> new AllowList(e.getKey(), e.getValue())).toList();

@@ -1,5 +1,7 @@
 package io.palisade.rules;
 
+import java.util.List;
+
 /** Functions over command lines that rules call from their conditions. */
 public final class CommandLines {
 
@@ -16,5 +18,13 @@ public final class CommandLines {
         }
         String first = commandLine.strip().split("\\s+", 2)[0];
         return first.substring(first.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * The argument vector as one line, for patterns that span arguments ({@code sh -c "echo ..|base64 -d|sh"} is
+     * three arguments, the pipeline one of them).
+     */
+    public static String joined(List<String> args) {
+        return args == null ? "" : String.join(" ", args);
     }
 }

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.kie.api.KieBase;
@@ -25,6 +27,7 @@ final class DrlCompiler {
 
     private static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
 
     private DrlCompiler() {
     }
@@ -37,8 +40,9 @@ final class DrlCompiler {
         KieFileSystem fs = kie.newKieFileSystem().generateAndWritePomXML(release);
         Map<String, RuleFile> byPath = new HashMap<>();
         for (int i = 0; i < files.size(); i++) {
-            // Numbered paths: two directories may both hold a "process.drl".
-            String path = "f" + i + "/" + fileName(files.get(i));
+            // Numbered names: two directories may both hold a "process.drl". The folder is the package, as the
+            // builder expects (it logs a warning otherwise).
+            String path = folder(files.get(i)) + "f" + i + "-" + fileName(files.get(i));
             fs.write(RESOURCES + path, files.get(i).text());
             byPath.put(path, files.get(i));
         }
@@ -70,6 +74,11 @@ final class DrlCompiler {
             }
         }
         return problems;
+    }
+
+    private static String folder(RuleFile file) {
+        Matcher pkg = PACKAGE.matcher(file.text());
+        return pkg.find() ? pkg.group(1).replace('.', '/') + "/" : "";
     }
 
     private static String fileName(RuleFile file) {

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * A directory laid out like the built-in rule library: {@code *.drl} files anywhere (except below
- * {@code fixtures/}), allow-lists in {@code lists/}, and fixtures in {@code fixtures/<rule-id>/}. The built-in
+ * {@code fixtures/}), allow-lists in {@code lists/}, numbers in {@code thresholds.properties}, and fixtures in
+ * {@code fixtures/<rule-id>/}. The built-in
  * library and every user directory share this one layout, so {@code palisade rules test DIR} treats them alike.
  *
  * @param root the directory
@@ -58,6 +59,10 @@ public record RuleDirectory(Path root, boolean builtIn) {
 
     public Path lists() {
         return root.resolve("lists");
+    }
+
+    public Path thresholds() {
+        return root.resolve("thresholds.properties");
     }
 
     public Path fixtures() {

@@ -18,9 +18,9 @@ import org.kie.api.runtime.KieSessionsPool;
 /**
  * The rule library, compiled once at start, evaluated once per record.
  *
- * <p>Each {@link #evaluate} takes a session from a pool, inserts the record's facts and the allow-lists, fires, and
- * disposes the session, which empties it back into the pool: Drools never holds state between records, because
- * state that must survive a crash or a rebalance belongs to Kafka Streams (architecture.md). The pool only saves
+ * <p>Each {@link #evaluate} takes a session from a pool, inserts the record's facts, the allow-lists and the
+ * thresholds, fires, and disposes the session, which empties it back into the pool: Drools never holds state
+ * between records, because state that must survive a crash or a rebalance belongs to Kafka Streams (architecture.md). The pool only saves
  * building a session per record. Safe to call from several stream threads at once.
  */
 public final class RuleEngine {
@@ -31,11 +31,14 @@ public final class RuleEngine {
     private final KieSessionsPool sessions;
     private final Map<String, RuleMetadata> rulesByName;
     private final List<AllowList> allowLists;
+    private final List<Threshold> thresholds;
 
-    private RuleEngine(KieBase kieBase, Map<String, RuleMetadata> rulesByName, List<AllowList> allowLists) {
+    private RuleEngine(KieBase kieBase, Map<String, RuleMetadata> rulesByName, List<AllowList> allowLists,
+            List<Threshold> thresholds) {
         this.sessions = kieBase.newKieSessionsPool(POOLED_SESSIONS);
         this.rulesByName = rulesByName;
         this.allowLists = allowLists;
+        this.thresholds = thresholds;
     }
 
     /**
@@ -60,10 +63,16 @@ public final class RuleEngine {
         if (kieBase != null) {
             unread(kieBase, rulesByName).forEach(problems::add);
         }
+        List<Threshold> thresholds = List.of();
+        try {
+            thresholds = ThresholdLoader.load(directories);
+        } catch (RuleCompilationException e) {
+            problems.addAll(e.problems());
+        }
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
         }
-        return new RuleEngine(kieBase, rulesByName, AllowListLoader.load(directories));
+        return new RuleEngine(kieBase, rulesByName, AllowListLoader.load(directories), thresholds);
     }
 
     private static Map<String, RuleMetadata> metadata(List<RuleFile> files, List<RuleProblem> problems) {
@@ -105,6 +114,10 @@ public final class RuleEngine {
         return allowLists;
     }
 
+    public List<Threshold> thresholds() {
+        return thresholds;
+    }
+
     /** The findings for one record: at most one per rule, however many ways the rule matched. */
     public List<Finding> evaluate(Facts facts) {
         Map<String, Finding> findings = new LinkedHashMap<>();
@@ -120,6 +133,7 @@ public final class RuleEngine {
         try {
             session.addEventListener(collector);
             allowLists.forEach(session::insert);
+            thresholds.forEach(session::insert);
             session.insert(facts.event());
             facts.posture().ifPresent(session::insert);
             session.fireAllRules();
