@@ -44,10 +44,13 @@ final class MessageBudget {
         tokens = Math.max(0, tokens - 1);
     }
 
-    /** Slack said it is throttling this webhook: start again from an empty bucket. */
-    void exhaust() {
+    /**
+     * Slack said it is throttling this webhook: after its Retry-After, which the caller waits, only the message it
+     * refused goes at once; the ones after it follow the sustained rate.
+     */
+    void throttled() {
         refill();
-        tokens = 0;
+        tokens = 1;
     }
 
     private void refill() {

@@ -98,7 +98,7 @@ public final class SlackAlertSink implements AlertSink {
                     return;
                 }
                 case THROTTLED -> {
-                    budget.exhaust();
+                    budget.throttled();
                     Duration wait = answer.retryAfter().orElse(DEFAULT_RETRY_AFTER);
                     Duration capped = wait.compareTo(settings.maxRetryAfter()) > 0 ? settings.maxRetryAfter() : wait;
                     log.atWarn().addKeyValue("webhook", webhook).addKeyValue("retry_after_s", wait.toSeconds())
