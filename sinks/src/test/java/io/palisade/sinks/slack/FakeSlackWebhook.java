@@ -50,6 +50,7 @@ final class FakeSlackWebhook implements AutoCloseable {
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
     private final Queue<Answer> script = new ConcurrentLinkedQueue<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<String> rejected = new CopyOnWriteArrayList<>();
 
     FakeSlackWebhook(String secret) throws IOException {
         this.secret = secret;
@@ -75,6 +76,12 @@ final class FakeSlackWebhook implements AutoCloseable {
         return this;
     }
 
+    /** Every request whose body contains {@code marker} is answered 400 invalid_payload, as long as this server runs. */
+    FakeSlackWebhook rejectBodiesContaining(String marker) {
+        rejected.add(marker);
+        return this;
+    }
+
     List<Received> received() {
         return List.copyOf(received);
     }
@@ -94,7 +101,13 @@ final class FakeSlackWebhook implements AutoCloseable {
                 answer = new Answer(405, "invalid_method", Map.of());
             } else {
                 Answer scripted = script.poll();
-                answer = scripted != null ? scripted : validate(json);
+                if (scripted != null) {
+                    answer = scripted;
+                } else if (rejected.stream().anyMatch(body::contains)) {
+                    answer = new Answer(400, "invalid_payload", Map.of());
+                } else {
+                    answer = validate(json);
+                }
             }
             received.add(new Received(System.nanoTime(), answer.status(), answer.body(), body, json));
             answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
