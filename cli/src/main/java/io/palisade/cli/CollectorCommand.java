@@ -19,6 +19,7 @@ import io.palisade.collector.InvalidConfigException;
 import io.palisade.collector.config.CollectorConfigLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.kafka.clients.CommonClientConfigs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -93,6 +94,16 @@ final class CollectorCommand implements Callable<Integer> {
         }
         if (spec.commandLine().getParseResult().hasMatchedOption("--ops-port")) {
             overrides.put("ops.port", String.valueOf(service.opsPort));
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--ops-host")) {
+            overrides.put("ops.host", service.opsHost);
+        }
+        if (service.kafkaConfig != null) {
+            service.kafkaClientProperties().forEach((name, value) -> {
+                if (!name.equals(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)) {
+                    overrides.put("kafka.properties." + name, String.valueOf(value));
+                }
+            });
         }
         Optional.ofNullable(hostName).ifPresent(v -> overrides.put("host.name", v));
         Optional.ofNullable(hostId).ifPresent(v -> overrides.put("host.id", v));

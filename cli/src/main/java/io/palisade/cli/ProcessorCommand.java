@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -19,7 +19,6 @@ import io.palisade.processor.StreamsSettings;
 import io.palisade.schema.topic.TopicCreator;
 import io.palisade.schema.topic.Topics;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,11 +92,13 @@ final class ProcessorCommand implements Callable<Integer> {
             System.err.println("palisade processor: rules do not compile:\n" + e.getMessage());
             return RulesCommand.RULES_FAILED;
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, service.bootstrapServers))) {
+        try (Admin admin = Admin.create(service.kafkaClientProperties())) {
             TopicCreator.ensure(admin, Topics.all());
         }
+        Properties streamsProperties = config.streamsProperties();
+        streamsProperties.putAll(service.kafkaClientProperties());
         KafkaStreams streams = new KafkaStreams(SecurityTopology.build(config, rules, Clock.systemUTC()),
-                config.streamsProperties());
+                streamsProperties);
         CountDownLatch stopped = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
             LOG.atInfo().addKeyValue("from", before).addKeyValue("to", now).log("processor state changed");

@@ -8,6 +8,11 @@ import java.util.function.Supplier;
 import io.palisade.collector.config.SourcesSettings;
 import io.palisade.collector.container.ContainerSource;
 import io.palisade.collector.container.DockerClients;
+import io.palisade.collector.file.ContainerDriftSource;
+import io.palisade.collector.file.FileIntegritySource;
+import io.palisade.collector.host.HostSource;
+import io.palisade.collector.process.ProcessSource;
+import io.palisade.collector.stats.StatsSource;
 import io.palisade.collector.publish.KafkaEventPublisher;
 import io.palisade.collector.publish.PublisherMetrics;
 import org.apache.kafka.common.Metric;
@@ -66,6 +71,14 @@ public final class CollectorAgent implements AutoCloseable {
         List<Collector> sources = new ArrayList<>();
         addIf(sources, settings.container().enabled(),
                 () -> new ContainerSource(DockerClients::fromEnvironment, identity, settings.container().resync()));
+        addIf(sources, settings.process().enabled(), () -> new ProcessSource(identity, settings.process()));
+        addIf(sources, settings.file().enabled(), () -> new FileIntegritySource(identity, settings.file()));
+        addIf(sources, settings.drift().enabled(),
+                () -> new ContainerDriftSource(DockerClients::fromEnvironment, identity, settings.drift()));
+        addIf(sources, settings.stats().enabled(),
+                () -> new StatsSource(DockerClients::fromEnvironment, identity, settings.stats()));
+        addIf(sources, settings.host().enabled(),
+                () -> new HostSource(DockerClients::fromEnvironment, identity, settings.host()));
         return sources;
     }
 

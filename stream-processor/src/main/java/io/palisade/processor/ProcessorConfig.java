@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
+import io.palisade.processor.correlation.CorrelationSettings;
+
 /**
  * Everything the processor is configured with, validated once at start so that every problem is reported together.
  *
@@ -20,16 +22,19 @@ import java.util.Properties;
  *   <li>{@code suppressionEmitInterval} 10 s (wall clock): at most one updated record per alert id per interval.</li>
  *   <li>{@code suppressionGrace} 1 min of event time after an alert window ends before it is closed (final update
  *       written, state dropped): late repeats within the grace still count.</li>
+ *   <li>{@code correlations} {@link CorrelationSettings#defaults()}: sequences, thresholds, first-seen, fleet-wide and
+ *       stats-baseline correlations.</li>
  * </ul>
  */
 public record ProcessorConfig(String bootstrapServers, String applicationId, Path stateDir, int streamThreads,
                               Duration alertWindow, Duration enrichmentMaxWait, Duration enrichmentRetryInterval,
-                              Duration suppressionEmitInterval, Duration suppressionGrace) {
+                              Duration suppressionEmitInterval, Duration suppressionGrace,
+                              CorrelationSettings correlations) {
 
     public static ProcessorConfig defaults() {
         return new ProcessorConfig("127.0.0.1:9092", StreamsSettings.DEFAULT_APPLICATION_ID,
                 Path.of(".palisade/processor-state"), 1, Duration.ofMinutes(10), Duration.ofSeconds(30),
-                Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(1));
+                Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(1), CorrelationSettings.defaults());
     }
 
     /** Every problem with this configuration, empty when it is usable. */
@@ -54,6 +59,11 @@ public record ProcessorConfig(String bootstrapServers, String applicationId, Pat
         if (suppressionGrace == null || suppressionGrace.isNegative()) {
             problems.add("suppression grace must be zero or more, not " + suppressionGrace);
         }
+        if (correlations == null) {
+            problems.add("correlation settings must be set");
+        } else {
+            correlations.problems().forEach(problem -> problems.add("correlations: " + problem));
+        }
         return problems;
     }
 
@@ -72,17 +82,22 @@ public record ProcessorConfig(String bootstrapServers, String applicationId, Pat
 
     public ProcessorConfig withKafka(String bootstrapServers, String applicationId, Path stateDir, int streamThreads) {
         return new ProcessorConfig(bootstrapServers, applicationId, stateDir, streamThreads, alertWindow,
-                enrichmentMaxWait, enrichmentRetryInterval, suppressionEmitInterval, suppressionGrace);
+                enrichmentMaxWait, enrichmentRetryInterval, suppressionEmitInterval, suppressionGrace, correlations);
     }
 
     public ProcessorConfig withEnrichment(Duration maxWait, Duration retryInterval) {
         return new ProcessorConfig(bootstrapServers, applicationId, stateDir, streamThreads, alertWindow, maxWait,
-                retryInterval, suppressionEmitInterval, suppressionGrace);
+                retryInterval, suppressionEmitInterval, suppressionGrace, correlations);
     }
 
     public ProcessorConfig withSuppression(Duration emitInterval, Duration grace) {
         return new ProcessorConfig(bootstrapServers, applicationId, stateDir, streamThreads, alertWindow,
-                enrichmentMaxWait, enrichmentRetryInterval, emitInterval, grace);
+                enrichmentMaxWait, enrichmentRetryInterval, emitInterval, grace, correlations);
+    }
+
+    public ProcessorConfig withCorrelations(CorrelationSettings settings) {
+        return new ProcessorConfig(bootstrapServers, applicationId, stateDir, streamThreads, alertWindow,
+                enrichmentMaxWait, enrichmentRetryInterval, suppressionEmitInterval, suppressionGrace, settings);
     }
 
     private static void positive(List<String> problems, String name, Duration value) {

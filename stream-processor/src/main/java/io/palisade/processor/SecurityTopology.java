@@ -3,6 +3,7 @@ package io.palisade.processor;
 import java.time.Clock;
 import java.util.List;
 
+import io.palisade.processor.correlation.Correlations;
 import io.palisade.rules.RuleEngine;
 import io.palisade.schema.Alert;
 import io.palisade.schema.ContainerEvent;
@@ -33,7 +34,7 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>The stages, in order: the inventory tables ({@link InventoryStores}); enrichment of process, file and stats
  * events from the container inventory ({@link EnrichmentStage}); rule evaluation, one alert per finding keyed by its
- * deterministic id ({@link RuleEvaluator}); correlations (the hook below); and suppression of repeats into one counted
+ * deterministic id ({@link RuleEvaluator}); correlations ({@link Correlations}); and suppression of repeats into one counted
  * alert per id ({@link AlertSuppressor}), after a repartition by alert id so that all repeats of one id meet in one
  * task whichever container or host they came from.
  */
@@ -67,10 +68,9 @@ public final class SecurityTopology {
                 .process(() -> new RuleEvaluator(rules, new AlertFactory(config.alertWindow())),
                         Named.as("evaluate-rules"));
 
-        // Correlations plug in here, with this one line in place of the next (the correlation module's hook):
-        // KStream<String, Alert> alertsToSuppress = ruleAlerts.merge(Correlations.attach(builder, ruleAlerts,
-        //         enrichedProcesses, enrichedStats, correlationSettings), Named.as("rule-and-correlation-alerts"));
-        KStream<String, Alert> alertsToSuppress = ruleAlerts;
+        // Correlation alerts are suppressed like rule alerts, so their repeats are counted the same way.
+        KStream<String, Alert> alertsToSuppress = ruleAlerts.merge(Correlations.attach(builder, ruleAlerts,
+                enrichedProcesses, enrichedStats, config.correlations()), Named.as("rule-and-correlation-alerts"));
 
         suppress(builder, alertsToSuppress, config)
                 .to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())

@@ -9,6 +9,7 @@ import java.util.UUID;
 import io.palisade.collector.CollectorIdentity;
 import io.palisade.collector.TopicReader;
 import io.palisade.collector.container.DockerClients;
+import io.palisade.collector.TestPublishers;
 import io.palisade.collector.publish.KafkaEventPublisher;
 import io.palisade.devstack.DockerEnvironment;
 import io.palisade.devstack.KafkaBroker;
@@ -47,8 +48,7 @@ class ContainerDriftIT {
 
         try (GenericContainer<?> old = sleeper();
              GenericContainer<?> fresh = sleeper();
-             KafkaEventPublisher publisher = new KafkaEventPublisher(kafka.bootstrapServers(), "drift-it",
-                     Duration.ofSeconds(5));
+             KafkaEventPublisher publisher = TestPublishers.to(kafka.bootstrapServers(), "drift-it");
              TopicReader<FileEvent> events = new TopicReader<>(kafka.bootstrapServers(), Topics.FILE_EVENTS)) {
             old.start();
             write(old, earlier);
@@ -75,7 +75,7 @@ class ContainerDriftIT {
                         && r.value().getEvent().getAction() == FileAction.CREATED, WAIT);
                 assertThat(events.seen()).noneMatch(r -> earlier.equals(r.value().getFile().getPath()));
             }
-            assertThat(publisher.droppedCount()).isZero();
+            assertThat(TestPublishers.dropped(publisher)).isZero();
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.UUID;
 
 import io.palisade.collector.CollectorIdentity;
 import io.palisade.collector.TopicReader;
+import io.palisade.collector.TestPublishers;
 import io.palisade.collector.publish.KafkaEventPublisher;
 import io.palisade.devstack.KafkaBroker;
 import io.palisade.devstack.junit.DevStackExtension;
@@ -59,8 +60,7 @@ class FileIntegritySourceIT {
         FileIntegritySettings settings = new FileIntegritySettings(true, List.of(root.toString()),
                 List.of(root + "/**.swp"), Duration.ofHours(1), stateDir, null, null);
 
-        try (KafkaEventPublisher publisher = new KafkaEventPublisher(kafka.bootstrapServers(), "fim-it",
-                Duration.ofSeconds(5));
+        try (KafkaEventPublisher publisher = TestPublishers.to(kafka.bootstrapServers(), "fim-it");
              TopicReader<FileEvent> events = new TopicReader<>(kafka.bootstrapServers(), Topics.FILE_EVENTS)) {
             Path config = root.resolve("app.conf");
             try (FileIntegritySource source = new FileIntegritySource(identity, settings)) {
@@ -114,7 +114,7 @@ class FileIntegritySourceIT {
                 assertThat(deleted.getFile().getOriginal().getHash().getSha256()).isEqualTo(sha256("old\n"));
                 assertThat(restarted.overflows()).isZero();
             }
-            assertThat(publisher.droppedCount()).isZero();
+            assertThat(TestPublishers.dropped(publisher)).isZero();
         }
     }
 

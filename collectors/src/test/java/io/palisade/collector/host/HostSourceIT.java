@@ -13,6 +13,7 @@ import com.github.dockerjava.api.model.Info;
 import io.palisade.collector.CollectorIdentity;
 import io.palisade.collector.TopicReader;
 import io.palisade.collector.container.DockerClients;
+import io.palisade.collector.TestPublishers;
 import io.palisade.collector.publish.KafkaEventPublisher;
 import io.palisade.devstack.KafkaBroker;
 import io.palisade.devstack.junit.DevStackExtension;
@@ -50,8 +51,7 @@ class HostSourceIT {
             engine = docker.infoCmd().exec();
         }
 
-        try (KafkaEventPublisher publisher = new KafkaEventPublisher(kafka.bootstrapServers(), "host-it",
-                Duration.ofSeconds(5));
+        try (KafkaEventPublisher publisher = TestPublishers.to(kafka.bootstrapServers(), "host-it");
              TopicReader<HostEvent> events = new TopicReader<>(kafka.bootstrapServers(), Topics.HOST_EVENTS)) {
             HostSource source = new HostSource(DockerClients::fromEnvironment, identity,
                     new HostSettings(true, null, group, dir.resolve("daemon.json")));
@@ -75,7 +75,7 @@ class HostSourceIT {
                     .isEqualTo(Files.readString(Path.of("/proc/sys/kernel/osrelease")).strip());
             assertThat(started.getHost().getOs().getName()).isNotBlank();
             assertThat(stopping.getDocker()).isEqualTo(daemon);
-            assertThat(publisher.droppedCount()).isZero();
+            assertThat(TestPublishers.dropped(publisher)).isZero();
         }
     }
 }

@@ -12,6 +12,7 @@ import io.palisade.collector.CollectorIdentity;
 import io.palisade.collector.CollectorConfig;
 import io.palisade.collector.TopicReader;
 import io.palisade.collector.process.ProcessSettings.Backend;
+import io.palisade.collector.TestPublishers;
 import io.palisade.collector.publish.KafkaEventPublisher;
 import io.palisade.devstack.DockerEnvironment;
 import io.palisade.devstack.KafkaBroker;
@@ -65,8 +66,7 @@ class ProcessSourceIT {
     private void observe(Backend backend, String expectedBackend, List<String> inContainer, List<String> onHost)
             throws Exception {
         CollectorIdentity identity = CollectorIdentity.detect(CollectorConfig.defaults(kafka.bootstrapServers()));
-        try (KafkaEventPublisher publisher = new KafkaEventPublisher(kafka.bootstrapServers(), "process-it",
-                Duration.ofSeconds(5));
+        try (KafkaEventPublisher publisher = TestPublishers.to(kafka.bootstrapServers(), "process-it");
              ProcessSource source = new ProcessSource(identity, new ProcessSettings(true, backend, null));
              TopicReader<ProcessEvent> events = new TopicReader<>(kafka.bootstrapServers(), Topics.PROCESS_EVENTS);
              GenericContainer<?> container = new GenericContainer<>(
@@ -98,7 +98,7 @@ class ProcessSourceIT {
             assertThat(host.getProcess().getExecutable()).endsWith(onHost.getFirst().substring(4)); // /usr/bin merged
             assertThat(host.getProcess().getParent().getPid()).isEqualTo(ProcessHandle.current().pid());
             assertThat(host.getProcess().getWorkingDirectory()).isEqualTo(System.getProperty("user.dir"));
-            assertThat(publisher.droppedCount()).isZero();
+            assertThat(TestPublishers.dropped(publisher)).isZero();
         }
     }
 }

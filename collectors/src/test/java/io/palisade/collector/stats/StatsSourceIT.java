@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.palisade.collector.CollectorIdentity;
 import io.palisade.collector.TopicReader;
 import io.palisade.collector.container.DockerClients;
+import io.palisade.collector.TestPublishers;
 import io.palisade.collector.publish.KafkaEventPublisher;
 import io.palisade.devstack.DockerEnvironment;
 import io.palisade.devstack.KafkaBroker;
@@ -50,8 +51,7 @@ class StatsSourceIT {
              GenericContainer<?> idle = new GenericContainer<>(DockerImageName.parse(DockerEnvironment.testImage()))
                      .withCreateContainerCmdModifier(create -> create.getHostConfig().withMemory(MEMORY_LIMIT))
                      .withCommand("sleep", "300");
-             KafkaEventPublisher publisher = new KafkaEventPublisher(kafka.bootstrapServers(), "stats-it",
-                     Duration.ofSeconds(5));
+             KafkaEventPublisher publisher = TestPublishers.to(kafka.bootstrapServers(), "stats-it");
              StatsSource source = new StatsSource(DockerClients::fromEnvironment, identity,
                      new StatsSettings(true, Duration.ofSeconds(1)));
              TopicReader<ContainerStats> stats = new TopicReader<>(kafka.bootstrapServers(),
@@ -81,7 +81,7 @@ class StatsSourceIT {
             assertThat(host.getContainer()).isNull();
             assertThat(host.getMemoryUsageBytes()).isPositive().isLessThan(host.getMemoryLimitBytes());
             assertThat(host.getPids()).isPositive();
-            assertThat(publisher.droppedCount()).isZero();
+            assertThat(TestPublishers.dropped(publisher)).isZero();
         }
     }
 

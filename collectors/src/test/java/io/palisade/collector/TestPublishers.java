@@ -1,0 +1,28 @@
+package io.palisade.collector;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+
+import io.palisade.collector.config.KafkaSettings;
+import io.palisade.collector.config.PublishSettings;
+import io.palisade.collector.publish.KafkaEventPublisher;
+
+/** The publisher a source test hands its events to: the real one, with a spool of its own. */
+public final class TestPublishers {
+
+    private TestPublishers() {
+    }
+
+    public static KafkaEventPublisher to(String bootstrapServers, String clientId) throws IOException {
+        return KafkaEventPublisher.start(new KafkaSettings(bootstrapServers, Map.of()),
+                new PublishSettings(Duration.ofSeconds(5), Files.createTempDirectory("palisade-spool-"), null),
+                clientId);
+    }
+
+    /** Events the publisher gave up on, all topics together. */
+    public static long dropped(KafkaEventPublisher publisher) {
+        return publisher.metrics().droppedByTopic().values().stream().mapToLong(Long::longValue).sum();
+    }
+}
