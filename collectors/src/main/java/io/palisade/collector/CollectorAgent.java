@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The host agent: starts the enabled sources on one shared publisher, and stops them, then flushes the publisher,
- * on close. Writes, through its sources, palisade.events.container and palisade.inventory.containers (and the
- * process, file, stats and host topics once those sources are wired in {@link #enabledSources}).
+ * on close. Writes, through its sources, palisade.events.container, palisade.inventory.containers,
+ * palisade.events.process, palisade.events.file, palisade.events.stats and palisade.events.host.
  *
  * <p>Topics are not created here: a collector on a production host usually has no right to create topics, so the
  * quickstart or the operator creates them ({@code TopicCreator.ensure}).
