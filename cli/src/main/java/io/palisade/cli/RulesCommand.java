@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.palisade.rules.RuleCatalog;
 import io.palisade.rules.RuleCompilationException;
 import io.palisade.rules.RuleEngine;
 import io.palisade.rules.fixture.FixtureReport;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Parameters;
 /** {@code palisade rules validate|test DIR}: check user rules before the processor loads them. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
         description = "Validate or test rule directories (DRL files, lists/*.txt allow-lists, fixtures/<rule-id>/*.json).",
-        subcommands = {RulesCommand.Validate.class, RulesCommand.Test.class})
+        subcommands = {RulesCommand.Validate.class, RulesCommand.Test.class, RulesCommand.ListRules.class})
 final class RulesCommand {
 
     /** Exit code when rules do not compile or fixtures fail. */
@@ -62,6 +63,25 @@ final class RulesCommand {
                 }
                 System.out.println(report.table());
                 return report.passed() ? 0 : RULES_FAILED;
+            } catch (RuleCompilationException e) {
+                System.err.println(e.getMessage());
+                return RULES_FAILED;
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Print the loaded rules (built-in, plus those in DIR) as a markdown table, as in the README.")
+    static final class ListRules implements Callable<Integer> {
+
+        @Parameters(paramLabel = "DIR", arity = "0..1", description = "Directory of user rules.")
+        private Path dir;
+
+        @Override
+        public Integer call() {
+            try {
+                System.out.print(RuleCatalog.markdown(RuleEngine.load(dir == null ? List.of() : List.of(dir)).rules()));
+                return 0;
             } catch (RuleCompilationException e) {
                 System.err.println(e.getMessage());
                 return RULES_FAILED;
