@@ -5,14 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.palisade.schema.Alert;
+import io.palisade.schema.Rule;
 import io.palisade.schema.Samples;
 import io.palisade.schema.Severity;
+import io.palisade.schema.serde.TrustedRecords;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class AlertViewTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void trustGeneratedRecords() {
+        TrustedRecords.install(); // Builders deep-copy nested records.
+    }
 
     @Test
     void jsonCarriesTheAlertNestedLikeTheElasticsearchDocument() throws Exception {
@@ -41,12 +49,8 @@ class AlertViewTest {
 
     @Test
     void absentValuesArePresentAsNull() throws Exception {
-        Alert alert = Samples.alert();
-        alert.setThreat(null);
-        alert.setContainer(null);
-        alert.setProcess(null);
-        alert.setFile(null);
-        alert.setHost(null);
+        Alert alert = Alert.newBuilder(Samples.alert()).setThreat(null).setContainer(null).setProcess(null)
+                .setFile(null).setHost(null).build();
 
         JsonNode json = JSON.readTree(AlertView.json(alert, true));
 
@@ -83,8 +87,8 @@ class AlertViewTest {
 
     @Test
     void updatesAreMarkedAndColourFollowsSeverity() {
-        Alert critical = Samples.alert();
-        critical.getRule().setSeverity(Severity.CRITICAL);
+        Alert critical = Alert.newBuilder(Samples.alert()).setRule(Rule.newBuilder(Samples.alert().getRule())
+                .setSeverity(Severity.CRITICAL).build()).build();
 
         String line = AlertView.line(critical, true, true);
 
