@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,6 +17,7 @@ import io.palisade.cli.quickstart.QuickstartPipeline;
 import io.palisade.cli.quickstart.QuickstartView;
 import io.palisade.cli.quickstart.QuietLogs;
 import io.palisade.cli.quickstart.StatusTicker;
+import io.palisade.cli.quickstart.StopSignals;
 import io.palisade.cli.quickstart.TerminalView;
 import org.apache.kafka.clients.CommonClientConfigs;
 import picocli.CommandLine.Command;
@@ -58,22 +58,12 @@ final class QuickstartCommand implements Callable<Integer> {
         if (!headless) {
             QuietLogs.toFile(dataDir.resolve("logs/palisade.log"));
         }
-        CountDownLatch stopRequested = new CountDownLatch(1);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread stopOnSignal = new Thread(() -> {
-            stopRequested.countDown();
-            awaitQuietly(stopped);
-        }, "quickstart-stop");
-        Runtime.getRuntime().addShutdownHook(stopOnSignal);
-        try {
-            return run(view, stopRequested, startNanos);
-        } finally {
-            stopped.countDown();
-            removeQuietly(stopOnSignal);
+        try (StopSignals stopSignals = StopSignals.install()) {
+            return run(view, stopSignals, startNanos);
         }
     }
 
-    private int run(QuickstartView view, CountDownLatch stopRequested, long startNanos) throws InterruptedException {
+    private int run(QuickstartView view, StopSignals stopSignals, long startNanos) throws InterruptedException {
         QuickstartPipeline pipeline;
         try {
             pipeline = QuickstartPipeline.start(dataDir, view);
@@ -102,7 +92,7 @@ final class QuickstartCommand implements Callable<Integer> {
                     Duration.ofNanos(System.nanoTime() - startNanos).toMillis() / 1000.0));
             view.status(status.next());
             ticker.scheduleAtFixedRate(() -> view.status(status.next()), 1, 1, TimeUnit.SECONDS);
-            stopRequested.await();
+            stopSignals.await();
         } catch (InterruptedException e) {
             // Interrupted (e.g. by an embedding test): stop as on Ctrl-C, then keep the interrupt for the caller.
             interrupted = true;
@@ -122,21 +112,5 @@ final class QuickstartCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(90, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeQuietly(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook is running: nothing to remove.
-        }
     }
 }

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -70,8 +71,12 @@ public final class AlertsTail implements AutoCloseable {
         }
     }
 
-    /** Hands every selected alert to {@code listener} until {@link #close()} is called (from any thread). */
+    /**
+     * Hands every selected alert to {@code listener} until {@link #close()} is called (from any thread) or the
+     * calling thread is interrupted.
+     */
     public void run(AlertSelection selection, Listener listener) {
+        boolean interrupted = false;
         try {
             while (true) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
@@ -83,8 +88,16 @@ public final class AlertsTail implements AutoCloseable {
             }
         } catch (WakeupException stopped) {
             // close() was called: the normal way out.
+        } catch (InterruptException stopped) {
+            // The thread was interrupted (an embedding program stopping it): stop as on close(). The flag is cleared
+            // so the consumer can close, and set again for the caller.
+            Thread.interrupted();
+            interrupted = true;
         } finally {
             consumer.close();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
