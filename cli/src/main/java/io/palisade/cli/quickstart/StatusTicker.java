@@ -18,6 +18,7 @@ public final class StatusTicker {
     /** The status now; the events rate is over the time since the previous call. */
     public Status next() {
         long total = processed.total();
-        return new Status(processed.ratePerSecond(total), total, alertsShown.getAsLong(), pipeline.sinkStates());
+        return new Status(processed.ratePerSecond(total), total, alertsShown.getAsLong(),
+                pipeline.processor().state().name(), pipeline.sinkStates());
     }
 }

@@ -38,8 +38,8 @@ class QuickstartTextTest {
         sinks.put("elasticsearch", "running");
         sinks.put("s3", "running");
 
-        assertThat(new Status(12.5, 340, 3, sinks).line())
-                .isEqualTo("events/s 12.5 (total 340)  alerts 3  sinks: elasticsearch running, s3 running");
+        assertThat(new Status(12.5, 340, 3, "RUNNING", sinks).line()).isEqualTo(
+                "events/s 12.5 (total 340)  alerts 3  processor RUNNING  sinks: elasticsearch running, s3 running");
     }
 
     @Test
