@@ -14,7 +14,7 @@ import io.palisade.collector.container.DockerClients;
 /** Whether a Docker Engine answers where the collector will look for one (DOCKER_HOST, else the default socket). */
 final class DockerProbe {
 
-    private static final long TIMEOUT_SECONDS = 3;
+    private static final long TIMEOUT_SECONDS = 10;
 
     private DockerProbe() {
     }
