@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = PalisadeVersion.class,
         description = "Security event pipeline for container hosts.",
-        subcommands = {CollectorCommand.class, DevStackCommand.class, KibanaCommand.class, ProcessorCommand.class,
-                RulesCommand.class, SinksCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {QuickstartCommand.class, AlertsCommand.class, CollectorCommand.class, DevStackCommand.class,
+                KibanaCommand.class, ProcessorCommand.class, RulesCommand.class, SinksCommand.class,
+                VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Palisade {
 
     public static void main(String[] args) {
