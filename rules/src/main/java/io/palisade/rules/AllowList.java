@@ -1,6 +1,8 @@
 package io.palisade.rules;
 
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +30,9 @@ public record AllowList(String name, Set<String> entries) {
     private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
     public AllowList {
-        entries = Set.copyOf(entries);
+        // Not Set.copyOf: its contains(null) throws, and rules ask "entries contains $name" of events whose optional
+        // fields are null (a process gone before /proc could be read has no name).
+        entries = Collections.unmodifiableSet(new LinkedHashSet<>(entries));
     }
 
     /** Whether some entry starts the value: for directory lists ({@code /usr/bin/}) and image prefixes. */

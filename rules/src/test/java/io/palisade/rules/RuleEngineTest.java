@@ -11,6 +11,11 @@ import org.junit.jupiter.api.Test;
 
 import io.palisade.rules.fixture.Fixture;
 import io.palisade.rules.fixture.FixtureReader;
+import io.palisade.schema.File;
+import io.palisade.schema.FileEvent;
+import io.palisade.schema.Process;
+import io.palisade.schema.ProcessEvent;
+import io.palisade.schema.Samples;
 import io.palisade.schema.Severity;
 
 /** What a finding carries, which is what the stream processor builds an Alert from. */
@@ -77,5 +82,18 @@ class RuleEngineTest {
         Path root = Path.of(Objects.requireNonNull(
                 RuleEngineTest.class.getResource("/io/palisade/rules/fixtures/" + relative)).toURI());
         return FixtureReader.read(root);
+    }
+
+    /** Drools compiles a constraint to bytecode after 20 uses; both the interpreted and compiled forms must hold. */
+    @Test
+    void eventsWithOnlyTheirRequiredFieldsBreakNoRuleEvenOnceTheRulesAreCompiled() {
+        ProcessEvent bareProcess = ProcessEvent.newBuilder(Samples.processEvent())
+                .setProcess(Process.newBuilder().setPid(42).setArgs(List.of()).build()).setUser(null).build();
+        FileEvent bareFile = FileEvent.newBuilder(Samples.fileEvent())
+                .setFile(File.newBuilder().setPath("/etc/x").build()).build();
+        for (int i = 0; i < 30; i++) {
+            assertThat(engine.evaluate(Facts.of(bareProcess).withPosture(Samples.posture()))).isNotNull();
+            assertThat(engine.evaluate(Facts.of(bareFile))).isNotNull();
+        }
     }
 }

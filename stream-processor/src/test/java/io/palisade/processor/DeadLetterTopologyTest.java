@@ -11,6 +11,8 @@ import java.util.List;
 
 import io.palisade.rules.RuleEngine;
 import io.palisade.schema.DeadLetter;
+import io.palisade.schema.Process;
+import io.palisade.schema.ProcessEvent;
 import io.palisade.schema.Samples;
 import io.palisade.schema.topic.Topics;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -51,6 +53,43 @@ class DeadLetterTopologyTest {
             assertThat(letters.get(1).getSchemaFingerprint()).isZero();
             assertThat(letters.get(1).getValue().remaining()).isEqualTo(11);
             assertThat(letters.get(0).getFailedAt()).isEqualTo(CLOCK.instant());
+        }
+    }
+
+    @Test
+    void anEventARuleThrowsOnBecomesADeadLetterAndTheStreamGoesOn(@TempDir Path userRules) throws Exception {
+        Files.writeString(userRules.resolve("broken.drl"), """
+                package user.broken
+                import io.palisade.schema.ProcessEvent
+                rule "Breaks on one process"
+                    @id("USR-BROKEN-001") @severity("NOTICE") @technique("T1059") @tactic("TA0002") @tags("test")
+                    @description("Throws, as a rule with a bug would.")
+                    @message("never") @dedup("{host.id}")
+                when
+                    ProcessEvent(process.pid == 666)
+                then
+                    throw new IllegalStateException("rule bug on pid 666");
+                end
+                """);
+        RuleEngine rules = RuleEngine.load(List.of(userRules));
+        try (TopologyTestDriver driver = new TopologyTestDriver(SecurityTopology.build(ProcessorConfig.defaults(),
+                rules, CLOCK), StreamsSettings.of("unused:9092", "test", stateDir, 1))) {
+            TestInputTopic<String, byte[]> processEvents = driver.createInputTopic(Topics.PROCESS_EVENTS.name(),
+                    new StringSerializer(), new ByteArraySerializer());
+            TestOutputTopic<String, DeadLetter> deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(),
+                    Topics.DEAD_LETTERS.keySerde().deserializer(), Topics.DEAD_LETTERS.valueSerde().deserializer());
+            ProcessEvent breaking = ProcessEvent.newBuilder(Samples.processEvent()).setContainer(null)
+                    .setProcess(Process.newBuilder(Samples.process()).setPid(666).build()).build();
+
+            processEvents.pipeInput("h1", Topics.PROCESS_EVENTS.valueSerde().serializer()
+                    .serialize(Topics.PROCESS_EVENTS.name(), breaking));
+            processEvents.pipeInput("h1", processEventBytes());
+
+            DeadLetter letter = deadLetters.readValue();
+            assertThat(letter.getSourceTopic()).isEqualTo(Topics.PROCESS_EVENTS.name());
+            assertThat(letter.getSourceOffset()).isZero();
+            assertThat(letter.getReason()).contains("rule bug on pid 666");
+            assertThat(deadLetters.isEmpty()).isTrue();
         }
     }
 

@@ -28,8 +28,6 @@ import io.palisade.sinks.s3.S3ArchiveSink;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,10 +102,6 @@ public final class QuickstartPipeline implements AutoCloseable {
         ProcessorConfig config = ProcessorConfig.defaults()
                 .withKafka(bootstrap, "palisade-quickstart", stateDir, 1).validated();
         Properties properties = config.streamsProperties();
-        // A demo must survive one event a rule cannot evaluate: it is logged (with the rule and the record's
-        // offset) and skipped, where the production processor stops on it.
-        properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueProcessingExceptionHandler.class);
         KafkaStreams streams = new KafkaStreams(SecurityTopology.build(config, RuleEngine.load(List.of()),
                 Clock.systemUTC()), properties);
         streams.start();
