@@ -39,6 +39,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
@@ -50,14 +51,15 @@ import org.apache.kafka.streams.kstream.Produced;
  * <ol>
  *   <li>Throughput: N events (60% process, 20% file, 15% stats, 5% docker exec; containers rotating over an
  *       inventoried pool, plus their inventory records and host heartbeats) are written first; then the processor
- *       is started and timed from RUNNING until its consumer group has committed every input record (lag 0).</li>
+ *       is started and timed from RUNNING until its consumer group has committed every input record (lag 0), or
+ *       for 45 s at most (then the rate is that of the records committed so far).</li>
  *   <li>Baseline: the same input through a pass-through topology (bytes in, bytes out to one topic, same
  *       exactly-once settings): the ratio says what rules, enrichment, correlation and suppression cost.</li>
- *   <li>Latency: the processor again, now fed a steady rate of docker-exec shells, each with its own container and
+ *   <li>Latency: a processor starting at the end of the inputs, fed a steady rate of docker-exec shells, each with its own container and
  *       exec id so suppression hides none; latency = time the committed alert is read - the event's creation time
  *       (set when it is produced).</li>
  * </ol>
- * Usage: {@code bin/bench ProcessorThroughput [events, default 300000] [latency rate/s, default 5000]
+ * Usage: {@code bin/bench ProcessorThroughput [events, default 200000] [latency rate/s, default 5000]
  * [latency seconds, default 30]}. Needs nothing but a JDK 21+: the broker is a child JVM.
  */
 public final class ProcessorThroughputBenchmark {
@@ -66,7 +68,9 @@ public final class ProcessorThroughputBenchmark {
     private static final int HOSTS = 20;
     private static final String PASS_THROUGH_TOPIC = "palisade.bench.passthrough";
     private static final String LATENCY_RULE = "PAL-PROC-001";
-    private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(2);
+    /** Each throughput phase stops here at the latest, so the whole benchmark stays under about 4 minutes. */
+    private static final Duration DRAIN_LIMIT = Duration.ofSeconds(45);
 
     private static final List<Topic<String, ?>> INPUTS = List.of(Topics.PROCESS_EVENTS, Topics.FILE_EVENTS,
             Topics.CONTAINER_STATS, Topics.CONTAINER_EVENTS, Topics.HOST_EVENTS, Topics.CONTAINER_INVENTORY);
@@ -75,7 +79,7 @@ public final class ProcessorThroughputBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int events = args.length > 0 ? Integer.parseInt(args[0]) : 300_000;
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         Path work = Files.createTempDirectory("palisade-bench-processor-");
@@ -91,13 +95,15 @@ public final class ProcessorThroughputBenchmark {
 
             ProcessorConfig config = ProcessorConfig.defaults().withKafka(kafka.bootstrapServers(),
                     "bench-processor", work.resolve("processor-state"), 1);
-            Topology processor = SecurityTopology.build(config, rules, Clock.systemUTC());
-            double processorRate = drain("processor", processor, config.streamsProperties(), lag);
+            double processorRate = drain("processor", SecurityTopology.build(config, rules, Clock.systemUTC()),
+                    config.streamsProperties(), lag);
             Properties passThroughProperties = StreamsSettings.of(kafka.bootstrapServers(), "bench-passthrough",
                     work.resolve("passthrough-state"), 1);
             double passThroughRate = drain("pass-through", passThrough(), passThroughProperties, lag);
 
-            long[] latencies = latency(kafka, samples, processor, config.streamsProperties(), rate, seconds);
+            long[] latencies = latency(kafka, samples,
+                    SecurityTopology.build(config, rules, Clock.systemUTC()), latencyProperties(config, work), rate,
+                    seconds);
 
             System.out.printf("%-34s %,12.0f events/s%n", "processor (rules, enrichment...)", processorRate);
             System.out.printf("%-34s %,12.0f events/s%n", "pass-through baseline", passThroughRate);
@@ -164,19 +170,24 @@ public final class ProcessorThroughputBenchmark {
         return events;
     }
 
-    /** Runs the topology until it has committed every input record; returns input records per second. */
+    /**
+     * Runs the topology until it has committed every input record, or for at most {@link #DRAIN_LIMIT}; returns
+     * committed input records per second. A run cut short still gives its rate, so a slow machine gets a figure,
+     * not an exception.
+     */
     private static double drain(String name, Topology topology, Properties properties, ConsumerLag lag)
             throws Exception {
         long records = lag.records();
+        String group = properties.getProperty("application.id");
         try (KafkaStreams streams = new KafkaStreams(topology, properties)) {
             awaitRunning(streams);
             long start = System.nanoTime();
-            if (!lag.awaitZero(properties.getProperty("application.id"), PHASE_TIMEOUT)) {
-                throw new IllegalStateException(name + " did not consume its input within " + PHASE_TIMEOUT);
-            }
+            boolean all = lag.awaitZero(group, DRAIN_LIMIT);
             double secondsTaken = (System.nanoTime() - start) / 1e9;
-            System.out.printf("  %s: %,d records in %.1f s%n", name, records, secondsTaken);
-            return records / secondsTaken;
+            long done = records - lag.lag(group);
+            System.out.printf("  %s: %,d of %,d records committed in %.1f s%s%n", name, done, records, secondsTaken,
+                    all ? "" : " (stopped at the time limit)");
+            return done / secondsTaken;
         }
     }
 
@@ -186,6 +197,17 @@ public final class ProcessorThroughputBenchmark {
         builder.stream(INPUTS.stream().map(Topic::name).toList(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
                 .to(PASS_THROUGH_TOPIC, Produced.with(Serdes.String(), Serdes.ByteArray()));
         return builder.build();
+    }
+
+    /**
+     * A processor of its own for the latency phase that starts at the end of the inputs: a backlog the throughput
+     * phase left would otherwise delay every alert. The shells are container events, which need no inventory.
+     */
+    private static Properties latencyProperties(ProcessorConfig config, Path work) {
+        Properties properties = config.withKafka(config.bootstrapServers(), "bench-processor-latency",
+                work.resolve("latency-state"), 1).streamsProperties();
+        properties.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "latest");
+        return properties;
     }
 
     /** Steady shells in containers at {@code rate}; returns the sorted latencies (ms) of their first alerts. */
@@ -208,7 +230,7 @@ public final class ProcessorThroughputBenchmark {
                         }
                     }
                     if (!producing.get() && quietDeadline == Long.MAX_VALUE) {
-                        quietDeadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+                        quietDeadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
                     }
                 }
             });
