@@ -1,5 +1,8 @@
 package io.palisade.cli;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,10 +19,13 @@ import io.palisade.processor.SecurityTopology;
 import io.palisade.rules.RuleCompilationException;
 import io.palisade.rules.RuleEngine;
 import io.palisade.processor.StreamsSettings;
+import io.palisade.processor.inventory.InventoryServer;
 import io.palisade.schema.topic.TopicCreator;
 import io.palisade.schema.topic.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -74,6 +80,22 @@ final class ProcessorCommand implements Callable<Integer> {
                     + "(env PALISADE_SUPPRESSION_GRACE; default ${DEFAULT-VALUE}).")
     private Duration suppressionGrace;
 
+    @Option(names = "--query-port", defaultValue = "${env:PALISADE_QUERY_PORT:-9470}",
+            description = "Port of the fleet inventory endpoint /inventory/... (env PALISADE_QUERY_PORT; default "
+                    + "${DEFAULT-VALUE}).")
+    private int queryPort;
+
+    @Option(names = "--query-host", defaultValue = "${env:PALISADE_QUERY_HOST:-127.0.0.1}",
+            description = "Address the inventory endpoint listens on (env PALISADE_QUERY_HOST; default "
+                    + "${DEFAULT-VALUE}; 0.0.0.0 when other instances or users reach it over the network).")
+    private String queryHost;
+
+    @Option(names = "--query-advertised-host", defaultValue = "${env:PALISADE_QUERY_ADVERTISED_HOST}",
+            description = "Host name other processor instances reach this one's inventory endpoint at; becomes "
+                    + "application.server with the query port (env PALISADE_QUERY_ADVERTISED_HOST; default: the "
+                    + "--query-host, or this machine's host name when that is 0.0.0.0).")
+    private String queryAdvertisedHost;
+
     @Override
     public Integer call() throws InterruptedException {
         ProcessorConfig defaults = ProcessorConfig.defaults();
@@ -97,6 +119,10 @@ final class ProcessorCommand implements Callable<Integer> {
         }
         Properties streamsProperties = config.streamsProperties();
         streamsProperties.putAll(service.kafkaClientProperties());
+        InventoryServer inventory = InventoryServer.bind(new InetSocketAddress(queryHost, queryPort));
+        // Instances find each other's inventory endpoints through application.server.
+        HostInfo self = new HostInfo(advertisedHost(), inventory.port());
+        streamsProperties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         KafkaStreams streams = new KafkaStreams(SecurityTopology.build(config, rules, Clock.systemUTC()),
                 streamsProperties);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -108,14 +134,33 @@ final class ProcessorCommand implements Callable<Integer> {
         });
         try (OpsServer ops = OpsServer.start(service.opsAddress(9464),
                 () -> new OpsServer.Health(streams.state().isRunningOrRebalancing(), "kafka-streams " + streams.state()),
-                () -> KafkaMetricsText.render("palisade_processor_", streams.metrics()))) {
+                () -> KafkaMetricsText.render("palisade_processor_", streams.metrics()));
+             inventory) {
             Runtime.getRuntime().addShutdownHook(new Thread(streams::close, "processor-stop"));
             streams.start();
+            inventory.serve(streams, self);
             LOG.atInfo().addKeyValue("bootstrap_servers", service.bootstrapServers)
                     .addKeyValue("application_id", applicationId)
-                    .addKeyValue("ops", "http://127.0.0.1:" + ops.port()).log("processor started");
+                    .addKeyValue("ops", "http://127.0.0.1:" + ops.port())
+                    .addKeyValue("inventory", "http://" + self.host() + ":" + self.port() + "/inventory/containers")
+                    .log("processor started");
             stopped.await();
         }
         return streams.state() == KafkaStreams.State.ERROR ? 1 : 0;
+    }
+
+    /** A wildcard listen address is no address to reach: then this machine's name is advertised. */
+    private String advertisedHost() {
+        if (queryAdvertisedHost != null && !queryAdvertisedHost.isBlank()) {
+            return queryAdvertisedHost;
+        }
+        if (!queryHost.equals("0.0.0.0") && !queryHost.equals("::")) {
+            return queryHost;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("cannot tell this machine's host name; set --query-advertised-host", e);
+        }
     }
 }

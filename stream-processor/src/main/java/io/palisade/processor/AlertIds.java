@@ -11,18 +11,19 @@ import java.util.HexFormat;
  * Deterministic alert ids: the same rule, dedup key and window always give the same id, on any instance and after
  * any replay, so every sink can write idempotently by id (a redelivered or repeated alert overwrites, never doubles).
  */
-final class AlertIds {
+public final class AlertIds {
 
     private AlertIds() {
     }
 
     /** The start of the tumbling event-time window of {@code size} that {@code eventTime} falls into. */
-    static Instant windowStart(Instant eventTime, Duration size) {
+    public static Instant windowStart(Instant eventTime, Duration size) {
         long millis = eventTime.toEpochMilli();
         return Instant.ofEpochMilli(millis - Math.floorMod(millis, size.toMillis()));
     }
 
-    static String of(String ruleId, String dedupKey, Instant windowStart) {
+    /** The id of the alert of {@code ruleId} for {@code dedupKey} in the window starting at {@code windowStart}. */
+    public static String of(String ruleId, String dedupKey, Instant windowStart) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             // NUL separators: no rule id, key or time can run into the next and collide.

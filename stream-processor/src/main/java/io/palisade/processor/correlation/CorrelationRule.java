@@ -1,13 +1,10 @@
 package io.palisade.processor.correlation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 
+import io.palisade.processor.AlertIds;
 import io.palisade.schema.Alert;
 import io.palisade.schema.Rule;
 import io.palisade.schema.Severity;
@@ -53,19 +50,11 @@ record CorrelationRule(String id, String name, Severity severity, List<String> t
 
     /** The start of the tumbling event-time window of {@code size} that {@code eventTime} falls into. */
     static Instant windowStart(Instant eventTime, Duration size) {
-        long millis = eventTime.toEpochMilli();
-        return Instant.ofEpochMilli(millis - Math.floorMod(millis, size.toMillis()));
+        return AlertIds.windowStart(eventTime, size);
     }
 
-    /** The same scheme as the processor's rule alerts (SHA-256 of rule id, dedup key and window start). */
+    /** The same scheme as the processor's rule alerts: {@link AlertIds#of}. */
     String alertId(String dedupKey, Instant windowStart) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            // NUL separators: no rule id, key or time can run into the next and collide.
-            sha256.update((id + '\0' + dedupKey + '\0' + windowStart.toEpochMilli()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha256.digest(), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return AlertIds.of(id, dedupKey, windowStart);
     }
 }

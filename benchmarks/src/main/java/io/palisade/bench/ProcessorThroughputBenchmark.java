@@ -1,0 +1,318 @@
+package io.palisade.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
+
+import io.palisade.devstack.KafkaBroker;
+import io.palisade.processor.ProcessorConfig;
+import io.palisade.processor.SecurityTopology;
+import io.palisade.processor.StreamsSettings;
+import io.palisade.rules.RuleEngine;
+import io.palisade.schema.Alert;
+import io.palisade.schema.topic.Topic;
+import io.palisade.schema.topic.TopicCreator;
+import io.palisade.schema.topic.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * Throughput and event-to-alert latency of the stream processor on a real (devstack) Kafka broker, one stream
+ * thread, the full built-in rule library, exactly-once.
+ *
+ * <ol>
+ *   <li>Throughput: N events (60% process, 20% file, 15% stats, 5% docker exec; containers rotating over an
+ *       inventoried pool, plus their inventory records and host heartbeats) are written first; then the processor
+ *       is started and timed from RUNNING until its consumer group has committed every input record (lag 0), or
+ *       for 45 s at most (then the rate is that of the records committed so far).</li>
+ *   <li>Baseline: the same input through a pass-through topology (bytes in, bytes out to one topic, same
+ *       exactly-once settings): the ratio says what rules, enrichment, correlation and suppression cost.</li>
+ *   <li>Latency: a processor starting at the end of the inputs, fed a steady rate of docker-exec shells, each with its own container and
+ *       exec id so suppression hides none; latency = time the committed alert is read - the event's creation time
+ *       (set when it is produced).</li>
+ * </ol>
+ * Usage: {@code bin/bench ProcessorThroughput [events, default 200000] [latency rate/s, default 5000]
+ * [latency seconds, default 30]}. Needs nothing but a JDK 21+: the broker is a child JVM.
+ */
+public final class ProcessorThroughputBenchmark {
+
+    private static final int CONTAINERS = 500;
+    private static final int HOSTS = 20;
+    private static final String PASS_THROUGH_TOPIC = "palisade.bench.passthrough";
+    private static final String LATENCY_RULE = "PAL-PROC-001";
+    private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(2);
+    /** Each throughput phase stops here at the latest, so the whole benchmark stays under about 4 minutes. */
+    private static final Duration DRAIN_LIMIT = Duration.ofSeconds(45);
+
+    private static final List<Topic<String, ?>> INPUTS = List.of(Topics.PROCESS_EVENTS, Topics.FILE_EVENTS,
+            Topics.CONTAINER_STATS, Topics.CONTAINER_EVENTS, Topics.HOST_EVENTS, Topics.CONTAINER_INVENTORY);
+
+    private ProcessorThroughputBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        Path work = Files.createTempDirectory("palisade-bench-processor-");
+        RuleEngine rules = RuleEngine.load(List.of());
+        try (KafkaBroker kafka = new KafkaBroker(work.resolve("kafka"), work.resolve("logs"));
+             Admin admin = startBroker(kafka)) {
+            ConsumerLag lag = new ConsumerLag(admin, inputPartitions(admin));
+            ProcessorEvents samples = new ProcessorEvents();
+            long written = preProduce(kafka, samples, events);
+            System.out.printf("ProcessorThroughput: %,d input records (%,d events + inventory of %d containers "
+                    + "and %d hosts), 1 stream thread, exactly-once, %d rules%n", lag.records(), written, CONTAINERS,
+                    HOSTS, rules.rules().size());
+
+            ProcessorConfig config = ProcessorConfig.defaults().withKafka(kafka.bootstrapServers(),
+                    "bench-processor", work.resolve("processor-state"), 1);
+            double processorRate = drain("processor", SecurityTopology.build(config, rules, Clock.systemUTC()),
+                    config.streamsProperties(), lag);
+            Properties passThroughProperties = StreamsSettings.of(kafka.bootstrapServers(), "bench-passthrough",
+                    work.resolve("passthrough-state"), 1);
+            double passThroughRate = drain("pass-through", passThrough(), passThroughProperties, lag);
+
+            long[] latencies = latency(kafka, samples,
+                    SecurityTopology.build(config, rules, Clock.systemUTC()), latencyProperties(config, work), rate,
+                    seconds);
+
+            System.out.printf("%-34s %,12.0f events/s%n", "processor (rules, enrichment...)", processorRate);
+            System.out.printf("%-34s %,12.0f events/s%n", "pass-through baseline", passThroughRate);
+            System.out.printf("%-34s %12.2f (target >= 0.5: %s; events/s target >= 50,000: %s)%n",
+                    "ratio processor / pass-through", processorRate / passThroughRate,
+                    met(processorRate / passThroughRate >= 0.5), met(processorRate >= 50_000));
+            if (latencies.length == 0) {
+                System.out.println("latency: no alert came back");
+            } else {
+                long p99 = percentile(latencies, 0.99);
+                System.out.printf("%-34s p50 %d ms, p99 %d ms, max %d ms over %,d alerts at %,d events/s "
+                                + "(p99 target <= 250 ms: %s)%n", "event-to-alert latency",
+                        percentile(latencies, 0.50), p99, latencies[latencies.length - 1], latencies.length, rate,
+                        met(p99 <= 250));
+            }
+        }
+    }
+
+    private static Admin startBroker(KafkaBroker kafka) {
+        kafka.start();
+        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+        TopicCreator.ensure(admin, Topics.all(), (short) 1);
+        try {
+            admin.createTopics(List.of(new NewTopic(PASS_THROUGH_TOPIC, Topics.PARTITIONS, (short) 1))).all().get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create " + PASS_THROUGH_TOPIC, e);
+        }
+        return admin;
+    }
+
+    private static List<TopicPartition> inputPartitions(Admin admin) throws Exception {
+        return admin.describeTopics(INPUTS.stream().map(Topic::name).toList()).allTopicNames().get().values().stream()
+                .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+                .toList();
+    }
+
+    /** Inventory and heartbeats first, then the event mix; returns the number of events (without inventory). */
+    private static long preProduce(KafkaBroker kafka, ProcessorEvents samples, int events) {
+        Instant start = Instant.now();
+        try (KafkaProducer<String, byte[]> producer = producer(kafka)) {
+            for (int h = 0; h < HOSTS; h++) {
+                send(producer, Topics.HOST_EVENTS, ProcessorEvents.hostId(h), samples.heartbeat(h, start), start);
+            }
+            for (int c = 0; c < CONTAINERS; c++) {
+                send(producer, Topics.CONTAINER_INVENTORY, ProcessorEvents.containerId(c),
+                        samples.inventory(c, HOSTS, start), start);
+            }
+            for (int i = 0; i < events; i++) {
+                String container = ProcessorEvents.containerId(i % CONTAINERS);
+                Instant at = start.plusMillis(1 + i / 100);
+                switch (i % 20) {
+                    case 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 ->
+                            send(producer, Topics.PROCESS_EVENTS, container, samples.process(i, container, at), at);
+                    case 12, 13, 14, 15 ->
+                            send(producer, Topics.FILE_EVENTS, container, samples.file(i, container, at), at);
+                    case 16, 17, 18 ->
+                            send(producer, Topics.CONTAINER_STATS, container, samples.stats(i, container, at), at);
+                    default ->
+                            send(producer, Topics.CONTAINER_EVENTS, container, samples.shellExec(i, container, at), at);
+                }
+            }
+            producer.flush();
+        }
+        return events;
+    }
+
+    /**
+     * Runs the topology until it has committed every input record, or for at most {@link #DRAIN_LIMIT}; returns
+     * committed input records per second. A run cut short still gives its rate, so a slow machine gets a figure,
+     * not an exception.
+     */
+    private static double drain(String name, Topology topology, Properties properties, ConsumerLag lag)
+            throws Exception {
+        long records = lag.records();
+        String group = properties.getProperty("application.id");
+        try (KafkaStreams streams = new KafkaStreams(topology, properties)) {
+            awaitRunning(streams);
+            long start = System.nanoTime();
+            boolean all = lag.awaitZero(group, DRAIN_LIMIT);
+            double secondsTaken = (System.nanoTime() - start) / 1e9;
+            long done = records - lag.lag(group);
+            System.out.printf("  %s: %,d of %,d records committed in %.1f s%s%n", name, done, records, secondsTaken,
+                    all ? "" : " (stopped at the time limit)");
+            return done / secondsTaken;
+        }
+    }
+
+    /** Consume, produce the bytes unchanged: what the processor costs at least, whatever its rules. */
+    private static Topology passThrough() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(INPUTS.stream().map(Topic::name).toList(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
+                .to(PASS_THROUGH_TOPIC, Produced.with(Serdes.String(), Serdes.ByteArray()));
+        return builder.build();
+    }
+
+    /**
+     * A processor of its own for the latency phase that starts at the end of the inputs: a backlog the throughput
+     * phase left would otherwise delay every alert. The shells are container events, which need no inventory.
+     */
+    private static Properties latencyProperties(ProcessorConfig config, Path work) {
+        Properties properties = config.withKafka(config.bootstrapServers(), "bench-processor-latency",
+                work.resolve("latency-state"), 1).streamsProperties();
+        properties.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "latest");
+        return properties;
+    }
+
+    /** Steady shells in containers at {@code rate}; returns the sorted latencies (ms) of their first alerts. */
+    private static long[] latency(KafkaBroker kafka, ProcessorEvents samples, Topology processor,
+                                  Properties properties, int rate, int seconds) throws Exception {
+        List<Long> latencies = new ArrayList<>();
+        AtomicBoolean producing = new AtomicBoolean(true);
+        long sent = (long) rate * seconds;
+        try (KafkaStreams streams = new KafkaStreams(processor, properties);
+             KafkaConsumer<String, Alert> alerts = alertConsumer(kafka)) {
+            awaitRunning(streams);
+            Thread reader = Thread.ofPlatform().name("bench-alert-reader").start(() -> {
+                long quietDeadline = Long.MAX_VALUE;
+                while (latencies.size() < sent && System.nanoTime() < quietDeadline) {
+                    for (ConsumerRecord<String, Alert> r : alerts.poll(Duration.ofMillis(50))) {
+                        Alert alert = r.value();
+                        if (alert.getRule().getId().equals(LATENCY_RULE) && alert.getCount() == 1
+                                && alert.getContainer().getId().startsWith("lat-")) {
+                            latencies.add(System.currentTimeMillis() - alert.getFirstSeen().toEpochMilli());
+                        }
+                    }
+                    if (!producing.get() && quietDeadline == Long.MAX_VALUE) {
+                        quietDeadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                    }
+                }
+            });
+            paced(kafka, samples, rate, seconds);
+            producing.set(false);
+            reader.join();
+        }
+        System.out.printf("  latency: %,d shells sent at %,d/s for %d s, %,d alerts read%n", sent, rate, seconds,
+                latencies.size());
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    /** {@code rate} events a second in 10 ms slices, each stamped with the time it is produced. */
+    private static void paced(KafkaBroker kafka, ProcessorEvents samples, int rate, int seconds)
+            throws InterruptedException {
+        int perSlice = Math.max(1, rate / 100);
+        try (KafkaProducer<String, byte[]> producer = producer(kafka)) {
+            long start = System.nanoTime();
+            long id = 0;
+            for (int slice = 0; slice < seconds * 100; slice++) {
+                for (int n = 0; n < perSlice; n++, id++) {
+                    String container = "lat-" + id;
+                    Instant now = Instant.now();
+                    send(producer, Topics.CONTAINER_EVENTS, container, samples.shellExec(1_000_000_000L + id,
+                            container, now), now);
+                }
+                long due = start + (slice + 1) * 10_000_000L;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+            }
+            producer.flush();
+        }
+    }
+
+    private static KafkaConsumer<String, Alert> alertConsumer(KafkaBroker kafka) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(p, Topics.ALERTS.keySerde().deserializer(),
+                Topics.ALERTS.valueSerde().deserializer());
+        List<TopicPartition> partitions = IntStream.range(0, consumer.partitionsFor(Topics.ALERTS.name()).size())
+                .mapToObj(i -> new TopicPartition(Topics.ALERTS.name(), i)).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        return consumer;
+    }
+
+    private static void awaitRunning(KafkaStreams streams) throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        });
+        streams.start();
+        if (!running.await(PHASE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            throw new IllegalStateException("Kafka Streams did not reach RUNNING within " + PHASE_TIMEOUT);
+        }
+    }
+
+    private static KafkaProducer<String, byte[]> producer(KafkaBroker kafka) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static <V> void send(KafkaProducer<String, byte[]> producer, Topic<String, V> topic, String key, V value,
+                                 Instant at) {
+        producer.send(new ProducerRecord<>(topic.name(), null, at.toEpochMilli(), key,
+                topic.valueSerde().serializer().serialize(topic.name(), value)));
+    }
+
+    private static long percentile(long[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+    }
+
+    private static String met(boolean met) {
+        return met ? "met" : "MISSED";
+    }
+}
