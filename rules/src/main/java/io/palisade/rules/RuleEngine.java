@@ -9,33 +9,25 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.kie.api.KieBase;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.AgendaEventListener;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * The rule library, compiled once at start, evaluated once per record.
  *
- * <p>Each {@link #evaluate} takes a session from a pool, inserts the record's facts, the allow-lists and the
- * thresholds, fires, and disposes the session, which empties it back into the pool: Drools never holds state
- * between records, because state that must survive a crash or a rebalance belongs to Kafka Streams (architecture.md). The pool only saves
- * building a session per record. Safe to call from several stream threads at once.
+ * <p>Each thread that calls {@link #evaluate} gets a session of its own holding the allow-lists and thresholds; a
+ * record's facts are inserted, fired and deleted again, so Drools never holds a record's state beyond its call:
+ * state that must survive a crash or a rebalance belongs to Kafka Streams (architecture.md). Safe to call from
+ * several stream threads at once.
  */
 public final class RuleEngine {
 
-    /** Initial size, one per stream thread of a typical instance; the pool grows when more evaluate at once. */
-    private static final int POOLED_SESSIONS = 8;
-
-    private final KieSessionsPool sessions;
+    private final ThreadLocal<RuleSession> sessions;
     private final Map<String, RuleMetadata> rulesByName;
     private final List<AllowList> allowLists;
     private final List<Threshold> thresholds;
 
     private RuleEngine(KieBase kieBase, Map<String, RuleMetadata> rulesByName, List<AllowList> allowLists,
             List<Threshold> thresholds) {
-        this.sessions = kieBase.newKieSessionsPool(POOLED_SESSIONS);
+        this.sessions = ThreadLocal.withInitial(() -> new RuleSession(kieBase, rulesByName, allowLists, thresholds));
         this.rulesByName = rulesByName;
         this.allowLists = allowLists;
         this.thresholds = thresholds;
@@ -118,30 +110,20 @@ public final class RuleEngine {
         return thresholds;
     }
 
-    /** The findings for one record: at most one per rule, however many ways the rule matched. */
+    /**
+     * The findings for one record: at most one per rule, however many ways the rule matched. Each calling thread
+     * evaluates in a session of its own that holds the allow-lists and thresholds for good (inserting them anew
+     * for every record cost most of an evaluation); only the record's own facts come and go.
+     */
     public List<Finding> evaluate(Facts facts) {
-        Map<String, Finding> findings = new LinkedHashMap<>();
-        AgendaEventListener collector = new DefaultAgendaEventListener() {
-            @Override
-            public void afterMatchFired(AfterMatchFiredEvent event) {
-                RuleMetadata rule = rulesByName.get(event.getMatch().getRule().getName());
-                findings.computeIfAbsent(rule.id(), id -> new Finding(rule,
-                        rule.message().render(facts.event()), rule.dedupKey().render(facts.event())));
-            }
-        };
-        KieSession session = sessions.newKieSession();
+        RuleSession session = sessions.get();
         try {
-            session.addEventListener(collector);
-            allowLists.forEach(session::insert);
-            thresholds.forEach(session::insert);
-            session.insert(facts.event());
-            facts.posture().ifPresent(session::insert);
-            session.fireAllRules();
-        } finally {
-            session.removeEventListener(collector);
-            // Returns the session to the pool emptied: nothing of this record is left for the next.
+            return session.evaluate(facts);
+        } catch (RuntimeException e) {
+            // A rule that threw may have left the session's agenda half fired: start the next record afresh.
+            sessions.remove();
             session.dispose();
+            throw e;
         }
-        return List.copyOf(findings.values());
     }
 }
