@@ -78,6 +78,23 @@ class SinksConfigLoaderTest {
     }
 
     @Test
+    void theExampleFileIsValid(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path ca = dir.resolve("ca.pem");
+        java.nio.file.Files.writeString(ca, "not read before connecting");
+        String example = java.nio.file.Files.readString(java.nio.file.Path.of("..", "config", "sinks.example.yml"))
+                .replace("/etc/palisade/elasticsearch-ca.pem", ca.toString());
+        Map<String, String> env = Map.of("PALISADE_ES_PASSWORD", "pw",
+                "PALISADE_SLACK_WEBHOOK_SECURITY", "https://hooks.slack.com/services/a",
+                "PALISADE_SLACK_WEBHOOK_ONCALL", "https://hooks.slack.com/services/b",
+                "PALISADE_S3_ACCESS_KEY", "ak", "PALISADE_S3_SECRET_KEY", "sk");
+
+        SinksConfig config = SinksConfigLoader.parse(example, "sinks.example.yml", env);
+
+        assertThat(config.sinks()).extracting(s -> s.destination().type())
+                .containsExactly("elasticsearch", "slack", "s3");
+    }
+
+    @Test
     void reportsThreeMistakesInOneError() {
         String yaml = """
                 sinks:
