@@ -108,7 +108,9 @@ public final class SinkRunner implements Runnable, AutoCloseable {
             consumer.subscribe(List.of(SOURCE.name()), new DiscardRevoked());
             metrics.running();
             log.atInfo().addKeyValue("sink", settings.name()).addKeyValue("group", settings.consumerGroup())
-                    .addKeyValue("minimum_severity", settings.minimumSeverity()).log("sink started");
+                    .addKeyValue("minimum_severity", settings.minimumSeverity())
+                    .addKeyValue("tags_any", settings.tags().any()).addKeyValue("tags_none", settings.tags().none())
+                    .log("sink started");
             while (stopping.getCount() > 0) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(settings.batchLinger())) {
                     batch.add(record, System.nanoTime());
