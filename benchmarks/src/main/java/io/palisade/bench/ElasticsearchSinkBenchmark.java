@@ -39,7 +39,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * with its own id each, all of one day) to {@code palisade.alerts}, then times (1) a {@link SinksApp} with one
  * {@link ElasticsearchAlertSink}, from its start until the day's index holds N documents, and (2) in the same run,
  * the same documents ({@link AlertDocument#of}) sent straight to {@code _bulk} in batches of the same size, one
- * after the other, into a separate index of the same template. The ratio sink / raw shows what reading Kafka,
+ * after the other, into a separate index of the same template. A tenth of them is bulk-indexed first, into a third
+ * index, to warm Elasticsearch up for both legs. The ratio sink / raw shows what reading Kafka,
  * decoding Avro and committing offsets cost; the target is at least 0.8.
  * Usage: {@code bin/bench ElasticsearchSink [alerts, default 100000] [batch size, default 1000]}.
  */
@@ -65,6 +66,8 @@ public final class ElasticsearchSinkBenchmark {
             String bootstrap = stack.kafka().bootstrapServers();
             produce(bootstrap, batch);
             try (ElasticsearchClient es = ElasticsearchClient.of(b -> b.host(stack.elasticsearch().httpUrl()))) {
+                // Warms Elasticsearch (and this JVM's client) up first, so neither leg pays for a cold node.
+                rawBulk(es, batch.subList(0, Math.max(1, alerts / 10)), batchSize, "palisade-alerts-warmup-" + run);
                 Result sink = sink(bootstrap, stack, es, AlertIndex.of(batch.getFirst()), alerts, batchSize, run);
                 Result raw = rawBulk(es, batch, batchSize, "palisade-alerts-raw-" + run);
                 System.out.printf("sink (Kafka -> SinkRunner -> _bulk): %,d alerts in %.1f s = %,.0f alerts/s%n",
