@@ -3,16 +3,25 @@ package io.palisade.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import io.palisade.cli.ops.OpsServer;
+import io.palisade.cli.ops.SinksMetricsText;
 import io.palisade.schema.Severity;
-import io.palisade.sinks.ConfiguredSink;
+import io.palisade.sinks.SinkMetrics;
 import io.palisade.sinks.SinkSettings;
+import io.palisade.sinks.SinkState;
 import io.palisade.sinks.SinksApp;
-import io.palisade.sinks.elasticsearch.ElasticsearchAlertSink;
+import io.palisade.sinks.config.Destination;
+import io.palisade.sinks.config.InvalidSinksConfigException;
+import io.palisade.sinks.config.SinkDefinition;
+import io.palisade.sinks.config.SinksConfig;
+import io.palisade.sinks.config.SinksConfigLoader;
+import io.palisade.sinks.elasticsearch.ElasticsearchConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -20,42 +29,85 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code palisade sinks}: delivers palisade.alerts to the configured destinations, one consumer group per sink so a
- * slow or broken destination never holds up another.
+ * {@code palisade sinks}: delivers palisade.alerts to the destinations of a YAML file (Elasticsearch, Slack, S3),
+ * one consumer group per sink so a slow or broken destination never holds up another. Serves per-sink metrics and
+ * health on the ops port; {@code /health} is 503 while any sink is stopped.
  */
 @Command(name = "sinks", mixinStandardHelpOptions = true,
-        description = "Deliver alerts from palisade.alerts to Elasticsearch (more destinations to come), one consumer "
-                + "group per sink; offsets are committed only after a destination stored the alerts.")
+        description = {"Deliver alerts from palisade.alerts to Elasticsearch, Slack and S3, one consumer group per "
+                + "sink; offsets are committed only after a destination stored the alerts.",
+                "Sinks come from --config FILE (YAML, see config/sinks.example.yml; ${ENV_VAR} in values is "
+                        + "replaced from the environment), or, without a file, --elasticsearch URL alone."})
 final class SinksCommand implements Callable<Integer> {
+
+    /** Exit code of an invalid configuration, as {@code palisade collector}'s. */
+    static final int INVALID_CONFIG = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(SinksCommand.class);
 
     @Mixin
     private ServiceOptions service;
 
-    @Option(names = "--elasticsearch", required = true, defaultValue = "${env:PALISADE_ELASTICSEARCH_URL}",
-            description = "Elasticsearch URL, e.g. http://127.0.0.1:9200 (env PALISADE_ELASTICSEARCH_URL).")
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = "${env:PALISADE_SINKS_CONFIG}",
+            description = "YAML file listing the sinks (env PALISADE_SINKS_CONFIG).")
+    private Path configFile;
+
+    @Option(names = "--elasticsearch", defaultValue = "${env:PALISADE_ELASTICSEARCH_URL}",
+            description = "Without --config: one Elasticsearch sink at this URL, e.g. http://127.0.0.1:9200 "
+                    + "(env PALISADE_ELASTICSEARCH_URL).")
     private URI elasticsearchUrl;
 
     @Option(names = "--elasticsearch-min-severity", defaultValue = "DEBUG",
-            description = "Lowest severity indexed: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+            description = "With --elasticsearch: lowest severity indexed: ${COMPLETION-CANDIDATES} "
+                    + "(default ${DEFAULT-VALUE}).")
     private Severity elasticsearchMinimum;
+
+    @Option(names = "--dry-run",
+            description = "Print the effective configuration (secrets redacted) and exit; exit code 2 if invalid.")
+    private boolean dryRun;
 
     @Override
     public Integer call() throws InterruptedException {
-        ConfiguredSink elasticsearch = new ConfiguredSink(
-                SinkSettings.defaults("elasticsearch").withMinimumSeverity(elasticsearchMinimum),
-                ElasticsearchAlertSink.connect(elasticsearchUrl));
+        SinksConfig config;
+        try {
+            config = config();
+        } catch (InvalidSinksConfigException e) {
+            System.err.println("palisade sinks: " + e.getMessage());
+            return INVALID_CONFIG;
+        }
+        if (dryRun) {
+            System.out.print(config.toYaml(SinksConfigLoader.YAML));
+            return 0;
+        }
+        return run(config);
+    }
+
+    private SinksConfig config() {
+        if (configFile != null) {
+            return SinksConfigLoader.load(configFile, System.getenv());
+        }
+        if (elasticsearchUrl == null) {
+            throw new InvalidSinksConfigException(List.of(
+                    "no sinks: give --config FILE (env PALISADE_SINKS_CONFIG) or --elasticsearch URL"));
+        }
+        try {
+            return new SinksConfig(List.of(new SinkDefinition(
+                    SinkSettings.defaults("elasticsearch").withMinimumSeverity(elasticsearchMinimum),
+                    new Destination.Elasticsearch(ElasticsearchConnection.of(elasticsearchUrl)))));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSinksConfigException(List.of("--elasticsearch: " + e.getMessage()));
+        }
+    }
+
+    private int run(SinksConfig config) throws InterruptedException {
         Map<String, Object> kafka = service.kafkaClientProperties();
-        try (SinksApp app = SinksApp.start(kafka, List.of(elasticsearch));
-             OpsServer ops = OpsServer.start(service.opsAddress(9465),
-                     () -> app.failures().isEmpty()
-                             ? new OpsServer.Health(true, "all sinks running")
-                             : new OpsServer.Health(false, "stopped: " + app.failures()),
-                     () -> "")) {
+        try (SinksApp app = SinksApp.start(kafka, config.open());
+             OpsServer ops = OpsServer.start(service.opsAddress(9465), () -> health(app.metrics()),
+                     () -> SinksMetricsText.render(app.metrics()))) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(app), "sinks-stop"));
             LOG.atInfo().addKeyValue("bootstrap_servers", service.bootstrapServers)
-                    .addKeyValue("elasticsearch", elasticsearchUrl)
+                    .addKeyValue("sinks", config.sinks().stream().map(s -> s.settings().name() + "("
+                            + s.destination().type() + ")").collect(Collectors.joining(", ")))
                     .addKeyValue("ops", "http://127.0.0.1:" + ops.port()).log("sinks started");
             app.awaitStopped();
             app.failures().forEach(failure -> LOG.atError().setCause(failure).log("sink stopped"));
@@ -63,6 +115,13 @@ final class SinksCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Healthy while no sink is stopped; a retrying sink is still healthy (it recovers alone) but says so. */
+    static OpsServer.Health health(List<SinkMetrics.Snapshot> sinks) {
+        boolean healthy = sinks.stream().noneMatch(s -> s.state().phase() == SinkState.Phase.STOPPED);
+        return new OpsServer.Health(healthy, sinks.stream().map(s -> s.sink() + " " + s.state().describe())
+                .collect(Collectors.joining("; ")));
     }
 
     private static void closeQuietly(SinksApp app) {

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one {@link AlertSink}: reads {@code palisade.alerts} in the sink's own consumer group
- * ({@code palisade-sink-<name>}, read_committed), skips alerts below the sink's minimum severity, writes the rest in
+ * ({@code palisade-sink-<name>}, read_committed), skips alerts below the sink's minimum severity or rejected by its
+ * {@link TagFilter}, writes the rest in
  * batches, and commits offsets only once a batch is durably written. Writes {@code palisade.deadletter}: records that
  * cannot be decoded and records the sink rejects for good. Retriable failures are retried with exponential backoff
  * for as long as it takes, never dropped.
@@ -51,6 +52,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     private final SinkSettings settings;
     private final AlertSink sink;
     private final SeverityFilter severity;
+    private final SinkMetrics metrics;
     private final Deserializer<Alert> decoder = SOURCE.valueSerde().deserializer();
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final DeadLetterWriter deadLetters;
@@ -70,6 +72,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         this.settings = settings;
         this.sink = sink;
         this.severity = new SeverityFilter(settings.minimumSeverity());
+        this.metrics = new SinkMetrics(settings.name(), Clock.systemUTC());
         this.batch = new Batch(settings.batchSize(), settings.batchLinger());
         this.consumer = new KafkaConsumer<>(consumerConfig(kafkaProperties, settings),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -98,23 +101,31 @@ public final class SinkRunner implements Runnable, AutoCloseable {
             started = true;
         }
         try {
-            retrying("prepare", () -> {
+            retrying("prepare", 0, () -> {
                 sink.prepare();
                 return null;
             });
             consumer.subscribe(List.of(SOURCE.name()), new DiscardRevoked());
+            metrics.running();
             log.atInfo().addKeyValue("sink", settings.name()).addKeyValue("group", settings.consumerGroup())
-                    .addKeyValue("minimum_severity", settings.minimumSeverity()).log("sink started");
+                    .addKeyValue("minimum_severity", settings.minimumSeverity())
+                    .addKeyValue("tags_any", settings.tags().any()).addKeyValue("tags_none", settings.tags().none())
+                    .log("sink started");
             while (stopping.getCount() > 0) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(settings.batchLinger())) {
                     batch.add(record, System.nanoTime());
                 }
+                metrics.lag(lag());
                 if (batch.isDue(System.nanoTime())) {
                     flush();
                 }
             }
         } catch (WakeupException | Stopped e) {
             // close() was called; what is not committed is read again at the next start.
+            metrics.stopped("closed");
+        } catch (RuntimeException e) {
+            metrics.stopped(e.getMessage());
+            throw e;
         } finally {
             // Closed by the thread that used them: a KafkaConsumer must not be touched by two threads.
             consumer.close();
@@ -128,13 +139,19 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         List<SinkRecord> accepted = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : batch.records()) {
             Alert alert = decode(record);
-            if (alert != null && severity.accepts(alert)) {
+            if (alert == null) {
+                continue;
+            }
+            if (severity.accepts(alert) && settings.tags().accepts(alert)) {
                 accepted.add(new SinkRecord(alert, record));
+            } else {
+                metrics.filtered();
             }
         }
         writeAll(accepted);
         deadLetters.awaitWritten();
         commit(batch.nextOffsets());
+        metrics.batchWritten();
         log.atDebug().addKeyValue("sink", settings.name()).addKeyValue("records", batch.size())
                 .addKeyValue("accepted", accepted.size()).log("batch committed");
         batch.clear();
@@ -147,10 +164,12 @@ public final class SinkRunner implements Runnable, AutoCloseable {
             if (alert == null) {
                 deadLetters.send(record, "null value: " + SOURCE.name() + " carries no deletions",
                         NullPointerException.class.getName(), OptionalLong.empty());
+                metrics.deadLettered();
             }
             return alert;
         } catch (UnreadableRecordException e) {
             deadLetters.send(record, e.reason(), e.getClass().getName(), e.fingerprint());
+            metrics.deadLettered();
             return null;
         }
     }
@@ -160,14 +179,20 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         List<SinkRecord> pending = records;
         for (int retry = 0; !pending.isEmpty(); retry++) {
             List<SinkRecord> attempt = pending;
-            WriteResult result = retrying("write", () -> sink.write(attempt));
+            WriteResult result = retrying("write", attempt.size(), () -> timedWrite(attempt));
+            metrics.written(attempt.size() - result.failures().size());
             for (WriteResult.Failure failure : result.permanentFailures()) {
                 deadLetters.send(failure.record().source(), failure.reason(), failure.errorType(),
                         OptionalLong.empty());
+                metrics.deadLettered();
             }
             List<WriteResult.Failure> retriable = result.retriableFailures();
             pending = retriable.stream().map(WriteResult.Failure::record).toList();
-            if (!pending.isEmpty()) {
+            if (pending.isEmpty()) {
+                metrics.running();
+            } else {
+                metrics.retrying(retriable.getFirst().reason());
+                metrics.retried(pending.size());
                 Duration delay = settings.backoff().delay(retry);
                 log.atWarn().addKeyValue("sink", settings.name()).addKeyValue("records", pending.size())
                         .addKeyValue("retry", retry + 1).addKeyValue("delay_ms", delay.toMillis())
@@ -177,8 +202,21 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         }
     }
 
-    /** Calls {@code action} until it succeeds, backing off while the sink calls its failures retriable. */
-    private <T> T retrying(String action, Callable<T> call) {
+    private WriteResult timedWrite(List<SinkRecord> records) throws Exception {
+        long start = System.nanoTime();
+        try {
+            return sink.write(records);
+        } finally {
+            metrics.writeTook(Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    /**
+     * Calls {@code action} until it succeeds, backing off while the sink calls its failures retriable.
+     *
+     * @param alerts how many alerts each new attempt hands to the destination again, for the metrics
+     */
+    private <T> T retrying(String action, int alerts, Callable<T> call) {
         for (int retry = 0; ; retry++) {
             try {
                 return call.call();
@@ -186,6 +224,8 @@ public final class SinkRunner implements Runnable, AutoCloseable {
                 if (!sink.isRetriable(e)) {
                     throw new SinkFailedException(settings.name(), action, e);
                 }
+                metrics.retrying(e.toString());
+                metrics.retried(alerts);
                 Duration delay = settings.backoff().delay(retry);
                 log.atWarn().addKeyValue("sink", settings.name()).addKeyValue("action", action)
                         .addKeyValue("retry", retry + 1).addKeyValue("delay_ms", delay.toMillis())
@@ -193,6 +233,23 @@ public final class SinkRunner implements Runnable, AutoCloseable {
                 await(delay);
             }
         }
+    }
+
+    /**
+     * Records of the assigned partitions not read yet, from the log-end offsets of the last fetch responses; a
+     * partition not fetched yet counts as 0.
+     */
+    private long lag() {
+        long total = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            total += consumer.currentLag(partition).orElse(0);
+        }
+        return total;
+    }
+
+    /** What this runner has done so far and its state; safe to read from any thread. */
+    public SinkMetrics metrics() {
+        return metrics;
     }
 
     private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {

@@ -11,11 +11,12 @@ import java.util.regex.Pattern;
  *
  * @param name            the sink's name; its consumer group is {@code palisade-sink-<name>}
  * @param minimumSeverity alerts less severe than this are skipped (default {@link #DEFAULT_MINIMUM_SEVERITY})
+ * @param tags            alerts this filter rejects are skipped (default {@link TagFilter#NONE}: none)
  * @param batchSize       a batch is written once it holds this many records (default {@value #DEFAULT_BATCH_SIZE})
  * @param batchLinger     ...or once its oldest record waited this long (default {@link #DEFAULT_BATCH_LINGER})
  * @param backoff         delays between retries of a failed write (default {@link #DEFAULT_BACKOFF})
  */
-public record SinkSettings(String name, Severity minimumSeverity, int batchSize, Duration batchLinger,
+public record SinkSettings(String name, Severity minimumSeverity, TagFilter tags, int batchSize, Duration batchLinger,
                            Backoff backoff) {
 
     public static final Severity DEFAULT_MINIMUM_SEVERITY = Severity.DEBUG;
@@ -33,6 +34,9 @@ public record SinkSettings(String name, Severity minimumSeverity, int batchSize,
         if (minimumSeverity == null) {
             errors.add("minimumSeverity is required");
         }
+        if (tags == null) {
+            errors.add("tags is required (TagFilter.NONE for no tag filter)");
+        }
         if (batchSize < 1) {
             errors.add("batchSize must be at least 1, not " + batchSize);
         }
@@ -49,20 +53,24 @@ public record SinkSettings(String name, Severity minimumSeverity, int batchSize,
 
     /** Settings with every default, for the sink called {@code name}. */
     public static SinkSettings defaults(String name) {
-        return new SinkSettings(name, DEFAULT_MINIMUM_SEVERITY, DEFAULT_BATCH_SIZE, DEFAULT_BATCH_LINGER,
+        return new SinkSettings(name, DEFAULT_MINIMUM_SEVERITY, TagFilter.NONE, DEFAULT_BATCH_SIZE, DEFAULT_BATCH_LINGER,
                 DEFAULT_BACKOFF);
     }
 
     public SinkSettings withMinimumSeverity(Severity minimum) {
-        return new SinkSettings(name, minimum, batchSize, batchLinger, backoff);
+        return new SinkSettings(name, minimum, tags, batchSize, batchLinger, backoff);
+    }
+
+    public SinkSettings withTags(TagFilter filter) {
+        return new SinkSettings(name, minimumSeverity, filter, batchSize, batchLinger, backoff);
     }
 
     public SinkSettings withBatch(int size, Duration linger) {
-        return new SinkSettings(name, minimumSeverity, size, linger, backoff);
+        return new SinkSettings(name, minimumSeverity, tags, size, linger, backoff);
     }
 
     public SinkSettings withBackoff(Backoff retryBackoff) {
-        return new SinkSettings(name, minimumSeverity, batchSize, batchLinger, retryBackoff);
+        return new SinkSettings(name, minimumSeverity, tags, batchSize, batchLinger, retryBackoff);
     }
 
     /** The consumer group of this sink: one per sink, so a slow sink never holds up another. */

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
  * {@code palisade.deadletter} (through its runners).
  *
  * <p>A sink that fails permanently stops alone, logged and listed by {@link #failures()}; the others go on.
+ * {@link #metrics()} tells what each sink did so far and its state, for {@code /metrics} and {@code /health}.
  */
 public final class SinksApp implements AutoCloseable {
 
@@ -75,6 +76,11 @@ public final class SinksApp implements AutoCloseable {
         for (Thread thread : threads) {
             thread.join();
         }
+    }
+
+    /** Each sink's figures and state, in configuration order. */
+    public List<SinkMetrics.Snapshot> metrics() {
+        return runners.stream().map(runner -> runner.metrics().snapshot()).toList();
     }
 
     /** The errors that stopped sinks so far, typically {@link SinkFailedException}s. */

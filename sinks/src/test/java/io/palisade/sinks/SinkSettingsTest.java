@@ -18,11 +18,12 @@ class SinkSettingsTest {
 
     @Test
     void reportsEveryErrorAtOnce() {
-        assertThatThrownBy(() -> new SinkSettings("Bad Name", null, 0, Duration.ZERO,
+        assertThatThrownBy(() -> new SinkSettings("Bad Name", null, null, 0, Duration.ZERO,
                 new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(1))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("name")
                 .hasMessageContaining("minimumSeverity")
+                .hasMessageContaining("tags")
                 .hasMessageContaining("batchSize")
                 .hasMessageContaining("batchLinger")
                 .hasMessageContaining("backoff");

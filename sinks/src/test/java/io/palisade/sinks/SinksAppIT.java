@@ -48,6 +48,17 @@ class SinksAppIT {
         try (app) {
             await().atMost(Duration.ofSeconds(60)).until(() -> healthy.ids.contains(alert.getId()));
             await().atMost(Duration.ofSeconds(60)).until(() -> !app.failures().isEmpty());
+
+            List<SinkMetrics.Snapshot> metrics = app.metrics();
+            assertThat(metrics.get(0).state().phase()).isEqualTo(SinkState.Phase.STOPPED);
+            assertThat(metrics.get(0).state().reason()).contains("401 credentials rejected");
+            assertThat(metrics.get(0).written()).isZero();
+            assertThat(metrics.get(1).state().phase()).isEqualTo(SinkState.Phase.RUNNING);
+            // The healthy sink saw the alert inside write(); counting and committing its batch follow that.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(app.metrics().get(1).written()).isPositive();
+                assertThat(app.metrics().get(1).batches()).isPositive();
+            });
         }
 
         assertThat(app.failures()).singleElement().isInstanceOf(SinkFailedException.class);

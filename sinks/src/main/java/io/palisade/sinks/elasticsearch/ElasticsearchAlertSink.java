@@ -29,7 +29,12 @@ public final class ElasticsearchAlertSink implements AlertSink {
 
     /** A sink talking to the node or cluster at {@code url}, e.g. {@code http://127.0.0.1:9200}. */
     public static ElasticsearchAlertSink connect(URI url) {
-        return new ElasticsearchAlertSink(ElasticsearchClient.of(b -> b.host(url.toString())));
+        return connect(ElasticsearchConnection.of(url));
+    }
+
+    /** A sink for {@code connection}: with its credentials and, for https, its CA. */
+    public static ElasticsearchAlertSink connect(ElasticsearchConnection connection) {
+        return new ElasticsearchAlertSink(connection.client());
     }
 
     @Override

@@ -1,0 +1,99 @@
+package io.palisade.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import io.palisade.cli.ops.OpsServer;
+import io.palisade.sinks.SinkMetrics;
+import io.palisade.sinks.SinkState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code palisade sinks --config FILE [--dry-run]}: one error listing every problem, or the effective config. */
+class SinksCommandTest {
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private PrintStream originalErr;
+    private PrintStream originalOut;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void capture() {
+        originalErr = System.err;
+        originalOut = System.out;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setErr(originalErr);
+        System.setOut(originalOut);
+    }
+
+    @Test
+    void aConfigWithThreeMistakesFailsWithOneErrorListingAllThree() throws Exception {
+        Path config = Files.writeString(dir.resolve("sinks.yml"), """
+                sinks:
+                  - name: es
+                    type: elasticsearch
+                    min_severity: urgent
+                    elasticsearch:
+                      url: http://127.0.0.1:9200
+                  - name: slack
+                    type: slack
+                    slack:
+                      routes: []
+                  - name: archive
+                    type: s3
+                    s3: {bucket: alerts, create_bucket: maybe}
+                """);
+
+        int exit = new CommandLine(new Palisade()).execute("sinks", "--config", config.toString());
+
+        assertThat(exit).isEqualTo(SinksCommand.INVALID_CONFIG);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("3 problems",
+                "sinks[0].min_severity: cannot read \"urgent\" as one of [debug",
+                "sinks[1].slack.routes: at least one route",
+                "sinks[2].s3.create_bucket: cannot read \"maybe\" as true or false");
+    }
+
+    @Test
+    void dryRunPrintsTheElasticsearchShortcutWithDefaults() {
+        int exit = new CommandLine(new Palisade()).execute("sinks", "--elasticsearch", "http://127.0.0.1:9200",
+                "--elasticsearch-min-severity", "WARNING", "--dry-run");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("name: elasticsearch", "type: elasticsearch",
+                "min_severity: warning", "batch_size: 500", "url: http://127.0.0.1:9200");
+    }
+
+    @Test
+    void healthIsDownWhileAnySinkIsStopped() {
+        Instant since = Instant.parse("2026-01-01T00:00:00Z");
+        List<Long> latency = SinkMetrics.LATENCY_BOUNDS.stream().map(bound -> 0L).toList();
+        SinkMetrics.Snapshot running = new SinkMetrics.Snapshot("es",
+                new SinkState(SinkState.Phase.RETRYING, since, "connection refused"), 0, 0, 0, 0, 0, latency, 0, 0, 0);
+        SinkMetrics.Snapshot stopped = new SinkMetrics.Snapshot("slack",
+                new SinkState(SinkState.Phase.STOPPED, since, "404 no_service"), 0, 0, 0, 0, 0, latency, 0, 0, 0);
+
+        assertThat(SinksCommand.health(List.of(running))).isEqualTo(new OpsServer.Health(true,
+                "es retrying since 2026-01-01T00:00:00Z: connection refused"));
+        OpsServer.Health down = SinksCommand.health(List.of(running, stopped));
+        assertThat(down.healthy()).isFalse();
+        assertThat(down.detail()).contains("slack stopped: 404 no_service");
+    }
+}

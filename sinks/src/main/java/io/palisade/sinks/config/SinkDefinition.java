@@ -1,0 +1,24 @@
+package io.palisade.sinks.config;
+
+import io.palisade.sinks.ConfiguredSink;
+import io.palisade.sinks.SinkSettings;
+import java.util.Objects;
+
+/**
+ * One sink of the configuration file, validated but not connected yet.
+ *
+ * @param settings    name, filters, batching and backoff
+ * @param destination where it writes
+ */
+public record SinkDefinition(SinkSettings settings, Destination destination) {
+
+    public SinkDefinition {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(destination, "destination");
+    }
+
+    /** Connects the destination. */
+    public ConfiguredSink open() {
+        return new ConfiguredSink(settings, destination.open());
+    }
+}
