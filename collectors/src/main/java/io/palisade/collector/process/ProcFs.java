@@ -31,15 +31,16 @@ final class ProcFs {
 
     /**
      * Reads what it can of {@code pid}, the argument vector first, as it is what a short-lived process takes with it
-     * soonest; {@code knownParent} stands in for the parent when /proc no longer has it.
+     * soonest; then what a zombie still shows (its cgroup, so the container, and its name, parent and uid) before
+     * the links that go with the exit. {@code knownParent} stands in for the parent when /proc no longer has it.
      */
     ProcessSnapshot read(long pid, OptionalLong knownParent) {
         List<String> args = args(pid);
-        Optional<String> executable = link(pid, "exe");
-        Optional<String> cwd = link(pid, "cwd");
+        Optional<String> container = text(pid, "cgroup").flatMap(CgroupContainerId::parse);
         Optional<Stat> stat = stat(pid);
         Optional<Long> uid = realUid(pid);
-        Optional<String> container = text(pid, "cgroup").flatMap(CgroupContainerId::parse);
+        Optional<String> executable = link(pid, "exe");
+        Optional<String> cwd = link(pid, "cwd");
         Long parent = stat.map(Stat::parentPid).filter(p -> p > 0)
                 .orElse(knownParent.isPresent() ? knownParent.getAsLong() : null);
         boolean complete = !args.isEmpty() && executable.isPresent() && stat.isPresent() && uid.isPresent();
