@@ -97,7 +97,8 @@ class ConfiguredSinksIT {
             try (SinksApp app = SinksApp.start(kafkaProperties, config.open());
                  ElasticsearchClient es = ElasticsearchClient.of(b -> b.host(elasticsearch.httpUrl().toString()));
                  S3Client s3Client = s3Client(s3)) {
-                await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+                // Elasticsearch answers 503 while a new daily index's shard is still being allocated: poll on.
+                await().atMost(Duration.ofSeconds(120)).ignoreExceptions().untilAsserted(() -> {
                     assertThat(countByRule(es, containerRule)).isEqualTo(PER_TAG);
                     assertThat(countByRule(es, hostRule)).isEqualTo(PER_TAG);
                     assertThat(archivedRules(s3Client, bucket)).filteredOn(containerRule::equals).hasSize(PER_TAG);
