@@ -2,15 +2,11 @@ package io.palisade.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -19,27 +15,11 @@ class CollectorCommandTest {
 
     private static final Path EXAMPLE = Path.of("..", "config", "collector.example.yml");
 
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream originalErr;
-    private PrintStream originalOut;
+    @RegisterExtension
+    final StandardStreams streams = new StandardStreams();
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void capture() {
-        originalErr = System.err;
-        originalOut = System.out;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setErr(originalErr);
-        System.setOut(originalOut);
-    }
 
     @Test
     void aConfigWithThreeMistakesFailsWithOneErrorListingAllThree() throws Exception {
@@ -58,12 +38,12 @@ class CollectorCommandTest {
         int exit = new CommandLine(new Palisade()).execute("collector", "--config", config.toString());
 
         assertThat(exit).isEqualTo(CollectorCommand.INVALID_CONFIG);
-        assertThat(err.toString(StandardCharsets.UTF_8))
+        assertThat(streams.err())
                 .contains("invalid collector configuration (3 problems)")
                 .contains("publish.max_blok is not a known setting")
                 .contains("sources.stats.enabled: cannot read \"sometimes\" as true or false")
                 .contains("sources.container.resync must be at least 1s, got 0ms");
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(streams.out()).isEmpty();
     }
 
     @Test
@@ -80,7 +60,7 @@ class CollectorCommandTest {
         int exit = new CommandLine(new Palisade()).execute("collector", "--config", config.toString(), "--dry-run",
                 "--bootstrap-server", "flag:9092", "--no-container-source", "--container-resync", "PT10M");
 
-        String printed = out.toString(StandardCharsets.UTF_8);
+        String printed = streams.out();
         assertThat(exit).isZero();
         assertThat(printed).contains("bootstrap_servers: flag:9092", "security.protocol: SASL_SSL",
                 "sasl.jaas.config: <redacted>", "ssl.truststore.password: <redacted>", "resync: 10m",
@@ -93,8 +73,8 @@ class CollectorCommandTest {
     void theExampleConfigurationIsValid() {
         int exit = new CommandLine(new Palisade()).execute("collector", "--config", EXAMPLE.toString(), "--dry-run");
 
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(streams.err()).isEmpty();
         assertThat(exit).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("bootstrap_servers: 127.0.0.1:9092");
+        assertThat(streams.out()).contains("bootstrap_servers: 127.0.0.1:9092");
     }
 }

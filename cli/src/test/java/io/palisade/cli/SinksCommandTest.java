@@ -2,9 +2,6 @@ package io.palisade.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,36 +10,19 @@ import java.util.List;
 import io.palisade.cli.ops.OpsServer;
 import io.palisade.sinks.SinkMetrics;
 import io.palisade.sinks.SinkState;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code palisade sinks --config FILE [--dry-run]}: one error listing every problem, or the effective config. */
 class SinksCommandTest {
 
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream originalErr;
-    private PrintStream originalOut;
+    @RegisterExtension
+    final StandardStreams streams = new StandardStreams();
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void capture() {
-        originalErr = System.err;
-        originalOut = System.out;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setErr(originalErr);
-        System.setOut(originalOut);
-    }
 
     @Test
     void aConfigWithThreeMistakesFailsWithOneErrorListingAllThree() throws Exception {
@@ -65,7 +45,7 @@ class SinksCommandTest {
         int exit = new CommandLine(new Palisade()).execute("sinks", "--config", config.toString());
 
         assertThat(exit).isEqualTo(SinksCommand.INVALID_CONFIG);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("3 problems",
+        assertThat(streams.err()).contains("3 problems",
                 "sinks[0].min_severity: cannot read \"urgent\" as one of [debug",
                 "sinks[1].slack.routes: at least one route",
                 "sinks[2].s3.create_bucket: cannot read \"maybe\" as true or false");
@@ -77,7 +57,7 @@ class SinksCommandTest {
                 "--elasticsearch-min-severity", "WARNING", "--dry-run");
 
         assertThat(exit).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("name: elasticsearch", "type: elasticsearch",
+        assertThat(streams.out()).contains("name: elasticsearch", "type: elasticsearch",
                 "min_severity: warning", "batch_size: 500", "url: http://127.0.0.1:9200");
     }
 
