@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         versionProvider = PalisadeVersion.class,
         description = "Security event pipeline for container hosts.",
         subcommands = {QuickstartCommand.class, AlertsCommand.class, CollectorCommand.class, DevStackCommand.class,
-                KibanaCommand.class, ProcessorCommand.class, RulesCommand.class, SinksCommand.class,
+                KibanaCommand.class, ProcessorCommand.class, RulesCommand.class, SelftestCommand.class, SinksCommand.class,
                 VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Palisade {
 
