@@ -44,9 +44,11 @@ public final class Actions {
                 new InContainer("network-tool", "network tool in a container (wget)", List.of("PAL-PROC-003"),
                         ContainerSpec.idle(), List.of(Exec.of("wget", "-q", "-T", "1", "-O", "/dev/null",
                         "http://127.0.0.1:9/" + Action.MARKER))),
-                new InContainer("crontab", "job scheduled in a container (crontab -)", List.of("PAL-PROC-014"),
+                new InContainer("crontab", "job scheduled in a container (crontab FILE)", List.of("PAL-PROC-014"),
                         ContainerSpec.idle(), List.of(Exec.of("sh", "-c", "mkdir -p /var/spool/cron/crontabs "
-                                + "&& echo '* * * * * echo " + Action.MARKER + "' | crontab -"))),
+                                + "&& echo '* * * * * echo " + Action.MARKER + "' > /tmp/jobs"),
+                                // Run by docker exec itself: busybox sh may run an applet it starts without exec.
+                                Exec.of("crontab", "/tmp/jobs"))),
                 new InContainer("clear-history", "shell history deleted in a container (rm .ash_history)",
                         List.of("PAL-PROC-015"), ContainerSpec.idle(),
                         List.of(Exec.of("rm", "-f", "/root/.ash_history"))),
