@@ -2,17 +2,23 @@ package io.palisade.cli.quickstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.palisade.collector.file.FileIntegritySettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class QuickstartTextTest {
 
     private static final Endpoints ENDPOINTS = new Endpoints("127.0.0.1:40001", URI.create("http://127.0.0.1:40002"),
             URI.create("http://127.0.0.1:40003"), "palisade-alerts", "us-east-1", "access", "secret", "/tmp/qs");
+
+    /** The collector plan creates the selftest directory in the data directory. */
+    @TempDir
+    private Path dataDir;
 
     @Test
     void endpointsForScriptsAreKeyValuePairs() {
@@ -44,7 +50,7 @@ class QuickstartTextTest {
 
     @Test
     void withoutDockerTheDockerSourcesAreOffAndSaySo() {
-        CollectorPlan plan = CollectorPlan.forHost("127.0.0.1:40001", Path.of("/tmp/qs"),
+        CollectorPlan plan = CollectorPlan.forHost("127.0.0.1:40001", dataDir,
                 Optional.of("no Docker Engine at unix:///var/run/docker.sock"), true);
 
         assertThat(plan.config().sources().container().enabled()).isFalse();
@@ -58,18 +64,28 @@ class QuickstartTextTest {
 
     @Test
     void spoolAndFileBaselineLiveUnderTheDataDirectory() {
-        CollectorPlan plan = CollectorPlan.forHost("127.0.0.1:40001", Path.of("/tmp/qs"), Optional.empty(), true);
+        CollectorPlan plan = CollectorPlan.forHost("127.0.0.1:40001", dataDir, Optional.empty(), true);
 
         assertThat(plan.config().kafka().bootstrapServers()).isEqualTo("127.0.0.1:40001");
-        assertThat(plan.config().publish().spoolDir()).isEqualTo(Path.of("/tmp/qs/spool"));
-        assertThat(plan.config().sources().file().stateDir()).isEqualTo(Path.of("/tmp/qs/fim"));
+        assertThat(plan.config().publish().spoolDir()).isEqualTo(dataDir.resolve("spool"));
+        assertThat(plan.config().sources().file().stateDir()).isEqualTo(dataDir.resolve("fim"));
         assertThat(plan.config().sources().container().enabled()).isTrue();
         assertThat(plan.notes()).isEmpty();
     }
 
     @Test
+    void theFileSourceAlsoWatchesTheSelftestDirectoryWhichExistsBeforeTheCollectorStarts() {
+        CollectorPlan plan = CollectorPlan.forHost("127.0.0.1:40001", dataDir, Optional.empty(), true);
+
+        Path selftest = CollectorPlan.selftestDirectory(dataDir);
+        assertThat(selftest).isEqualTo(dataDir.toAbsolutePath().resolve("selftest")).isDirectory();
+        assertThat(plan.config().sources().file().paths()).containsAll(FileIntegritySettings.DEFAULT_PATHS)
+                .contains(selftest.toString());
+    }
+
+    @Test
     void notRootPollsProcAndSaysWhatIsLimited() {
-        CollectorPlan plan = CollectorPlan.forHost("127.0.0.1:40001", Path.of("/tmp/qs"), Optional.empty(), false);
+        CollectorPlan plan = CollectorPlan.forHost("127.0.0.1:40001", dataDir, Optional.empty(), false);
 
         assertThat(plan.config().sources().process().backend().name()).isEqualTo("PROC");
         assertThat(plan.notes()).anyMatch(note -> note.startsWith("process source: /proc polling"));
