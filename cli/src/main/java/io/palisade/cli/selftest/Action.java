@@ -27,13 +27,25 @@ public sealed interface Action permits Action.InContainer, Action.OnHost {
     /**
      * Runs in a throw-away container of its own: started as {@code container} says, then {@code execs} run in it, one
      * after the other, like {@code docker exec}.
+     *
+     * @param execsAfterRule when not {@code null}, one of {@code expectedRules} whose alert the execs wait for (a
+     *                       little while): a rule on the execs that needs the container's posture fires only once
+     *                       the processor knows the container, which that alert shows
      */
     record InContainer(String name, String description, List<String> expectedRules, ContainerSpec container,
-                       List<Exec> execs) implements Action {
+                       String execsAfterRule, List<Exec> execs) implements Action {
 
         public InContainer {
             expectedRules = List.copyOf(expectedRules);
             execs = List.copyOf(execs);
+            if (execsAfterRule != null && !expectedRules.contains(execsAfterRule)) {
+                throw new IllegalArgumentException(execsAfterRule + " is not among the expected rules of " + name);
+            }
+        }
+
+        public InContainer(String name, String description, List<String> expectedRules, ContainerSpec container,
+                           List<Exec> execs) {
+            this(name, description, expectedRules, container, null, execs);
         }
     }
 

@@ -38,7 +38,7 @@ public final class Actions {
                 new InContainer("privileged-docker-socket",
                         "privileged container with the docker socket mounted, mount run in it",
                         List.of("PAL-CNT-001", "PAL-CNT-002", "PAL-PROC-006"),
-                        new ContainerSpec(List.of(), true, true, false), List.of(Exec.of("mount"))),
+                        new ContainerSpec(List.of(), true, true, false), "PAL-CNT-001", List.of(Exec.of("mount"))),
                 new InContainer("package-manager", "package manager in a container (rpm -q)", List.of("PAL-PROC-002"),
                         ContainerSpec.idle(), List.of(Exec.of("rpm", "-q", Action.MARKER))),
                 new InContainer("network-tool", "network tool in a container (wget)", List.of("PAL-PROC-003"),

@@ -41,6 +41,7 @@ final class ContainerLab implements AutoCloseable {
     private final String runId;
     private final Duration lifetime;
     private final Set<String> created = ConcurrentHashMap.newKeySet();
+    private boolean closed;
 
     /**
      * @param lifetime how long a container's main process runs at most ({@link Action#LIFETIME})
@@ -94,9 +95,16 @@ final class ContainerLab implements AutoCloseable {
             }
         }
         List<String> command = spec.command().isEmpty() ? List.of("sleep", Action.LIFETIME) : spec.command();
-        String id = docker.createContainerCmd(image).withName(name).withLabels(Map.of(RUN_LABEL, runId))
-                .withCmd(command.stream().map(this::withLifetime).toList()).withHostConfig(host).exec().getId();
-        created.add(id);
+        String id;
+        // One lock with close(): a container created while a Ctrl-C closes the lab would be left behind.
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the self-test is stopping");
+            }
+            id = docker.createContainerCmd(image).withName(name).withLabels(Map.of(RUN_LABEL, runId))
+                    .withCmd(command.stream().map(this::withLifetime).toList()).withHostConfig(host).exec().getId();
+            created.add(id);
+        }
         docker.startContainerCmd(id).exec();
         return id;
     }
@@ -131,10 +139,15 @@ final class ContainerLab implements AutoCloseable {
         }
     }
 
-    /** Removes every container still there; safe to call twice and from a shutdown hook. */
+    /** Removes every container still there and starts no more; safe to call twice and from a shutdown hook. */
     @Override
     public void close() {
-        List.copyOf(created).forEach(this::remove);
+        List<String> left;
+        synchronized (this) {
+            closed = true;
+            left = List.copyOf(created);
+        }
+        left.forEach(this::remove);
     }
 
     private String withLifetime(String argument) {

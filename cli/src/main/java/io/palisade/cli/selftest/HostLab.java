@@ -27,6 +27,7 @@ final class HostLab implements AutoCloseable {
 
     private final Path watched;
     private final Set<Path> created = ConcurrentHashMap.newKeySet();
+    private boolean closed;
 
     /**
      * @param watched a directory the file-integrity source watches
@@ -50,7 +51,13 @@ final class HostLab implements AutoCloseable {
     void run(String marker, String script, Duration timeout) throws InterruptedException {
         Path directory = watched.resolve(marker);
         try {
-            created.add(Files.createDirectory(directory));
+            // One lock with close(): a directory made while a Ctrl-C closes the lab would be left behind.
+            synchronized (this) {
+                if (closed) {
+                    throw new IllegalStateException("the self-test is stopping");
+                }
+                created.add(Files.createDirectory(directory));
+            }
             ProcessBuilder builder = new ProcessBuilder("sh", "-c", script).directory(directory.toFile())
                     .redirectErrorStream(true);
             builder.environment().put("HOME", directory.resolve("home").toString());
@@ -70,10 +77,15 @@ final class HostLab implements AutoCloseable {
         }
     }
 
-    /** Deletes every action directory; safe to call twice and from a shutdown hook. */
+    /** Deletes every action directory and makes no more; safe to call twice and from a shutdown hook. */
     @Override
     public void close() {
-        for (Path directory : List.copyOf(created)) {
+        List<Path> left;
+        synchronized (this) {
+            closed = true;
+            left = List.copyOf(created);
+        }
+        for (Path directory : left) {
             created.remove(directory);
             try (Stream<Path> tree = Files.walk(directory)) {
                 for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {

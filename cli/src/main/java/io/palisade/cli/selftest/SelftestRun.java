@@ -17,6 +17,8 @@ import io.palisade.cli.selftest.Action.Exec;
 import io.palisade.cli.selftest.Action.InContainer;
 import io.palisade.cli.selftest.Action.OnHost;
 import io.palisade.collector.container.DockerClients;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,15 +71,23 @@ public final class SelftestRun implements AutoCloseable {
                                       Duration timeout) throws InterruptedException {
         HostLab host = new HostLab(watched);
         DockerClient docker = DockerClients.fromEnvironment();
-        AlertsTail alerts = null;
         try {
             ContainerLab containers = new ContainerLab(docker, image, runId, timeout.plus(CONTAINER_GRACE));
             containers.ensureImage();
-            alerts = new AlertsTail(kafka, true);
-            return new SelftestRun(runId, image, timeout, docker, alerts, containers, host);
+            return new SelftestRun(runId, image, timeout, docker, openAlerts(kafka), containers, host);
         } catch (RuntimeException | InterruptedException e) {
             closeQuietly(docker);
             throw e;
+        }
+    }
+
+    private static AlertsTail openAlerts(Map<String, Object> kafka) {
+        try {
+            return new AlertsTail(kafka, true);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no Kafka answered at "
+                    + kafka.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG) + " (" + e.getMessage()
+                    + "); pass --bootstrap-server (the quickstart prints kafka.bootstrap_servers)", e);
         }
     }
 
@@ -127,6 +137,13 @@ public final class SelftestRun implements AutoCloseable {
         }
         List<Expectation> expectations = expectations(action, containerId, marker, performedAt);
         removeDone(verdicts.expect(expectations));
+        if (action.execsAfterRule() != null) {
+            Expectation first = expectations.stream()
+                    .filter(expectation -> expectation.ruleId().equals(action.execsAfterRule())).findFirst()
+                    .orElseThrow();
+            // Not there in time: go on; the result shows what was missed.
+            verdicts.awaitPassed(first, ACTION_TIMEOUT);
+        }
         try {
             for (Exec exec : action.execs()) {
                 containers.exec(containerId, withMarker(exec, marker), ACTION_TIMEOUT);

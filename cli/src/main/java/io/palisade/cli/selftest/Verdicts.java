@@ -106,6 +106,19 @@ final class Verdicts {
         }
     }
 
+    /** Waits until {@code expectation} passed, or {@code timeout} passed; says whether it did. */
+    synchronized boolean awaitPassed(Expectation expectation, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!outcomes.get(expectation).passed()) {
+            long millis = Duration.between(Instant.now(), deadline).toMillis();
+            if (millis <= 0) {
+                return false;
+            }
+            wait(millis);
+        }
+        return true;
+    }
+
     synchronized List<Outcome> outcomes() {
         return new ArrayList<>(outcomes.values());
     }
