@@ -64,6 +64,8 @@ public final class AlertsTail implements AutoCloseable {
                 consumer.seekToBeginning(partitions);
             } else {
                 consumer.seekToEnd(partitions);
+                // Seeks are lazy: resolve the end now, or alerts written before the first poll would be skipped.
+                partitions.forEach(consumer::position);
             }
         } catch (RuntimeException e) {
             consumer.close();
