@@ -92,9 +92,13 @@ final class ProcessorEvents {
                 .build();
     }
 
-    /** A shell opened with docker exec in container {@code containerId}: raises "Terminal shell in container". */
+    /**
+     * A shell opened with docker exec in container {@code containerId}: raises "Terminal shell in container". Like
+     * the collector's exec events it has no posture (only CREATE, START and INVENTORY carry one), so the posture
+     * rules do not fire again on every exec.
+     */
     ContainerEvent shellExec(long id, String containerId, Instant at) {
-        return ContainerEvent.newBuilder(container)
+        return ContainerEvent.newBuilder(container).setPosture(null)
                 .setEvent(ContainerEventInfo.newBuilder(container.getEvent()).setId("x-" + id).setCreated(at).build())
                 .setContainer(Container.newBuilder(container.getContainer()).setId(containerId).build())
                 .setExec(ContainerExec.newBuilder(container.getExec()).setId("exec-" + id).build())

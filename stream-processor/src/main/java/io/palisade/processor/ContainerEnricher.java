@@ -2,6 +2,7 @@ package io.palisade.processor;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,8 +46,22 @@ final class ContainerEnricher implements Processor<String, EnrichmentInput, Stri
 
     private static final Logger LOG = LoggerFactory.getLogger(ContainerEnricher.class);
 
+    /** Decoded inventory records kept per task: a fleet's busiest containers, not every container ever seen. */
+    static final int CACHED_CONTAINERS = 2_048;
+
     private final Duration maxWait;
     private final Duration retryInterval;
+    /**
+     * The inventory records of recently enriched containers, decoded. Every event of a container would otherwise read
+     * and decode its inventory record (the largest record Palisade has) from the store; every change of the table
+     * reaches this processor as {@link EnrichmentInput.InventoryChanged} first, which evicts the entry.
+     */
+    private final Map<String, ContainerEvent> recentInventory = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ContainerEvent> eldest) {
+            return size() > CACHED_CONTAINERS;
+        }
+    };
     private ProcessorContext<String, EnrichedEvent> context;
     private TimestampedKeyValueStore<String, ContainerEvent> inventory;
     private KeyValueStore<String, PendingEvent> pending;
@@ -73,7 +88,10 @@ final class ContainerEnricher implements Processor<String, EnrichmentInput, Stri
     @Override
     public void process(Record<String, EnrichmentInput> record) {
         switch (record.value()) {
-            case EnrichmentInput.InventoryChanged changed -> release(record.key());
+            case EnrichmentInput.InventoryChanged changed -> {
+                recentInventory.remove(record.key());
+                release(record.key());
+            }
             case EnrichmentInput.Event(var event) -> {
                 Container container = ContainerScopedEvents.containerOf(event);
                 if (container == null) {
@@ -137,8 +155,16 @@ final class ContainerEnricher implements Processor<String, EnrichmentInput, Stri
     }
 
     private ContainerEvent known(String containerId) {
+        ContainerEvent cached = recentInventory.get(containerId);
+        if (cached != null) {
+            return cached;
+        }
         ValueAndTimestamp<ContainerEvent> value = inventory.get(containerId);
-        return value == null ? null : value.value();
+        if (value == null) {
+            return null;
+        }
+        recentInventory.put(containerId, value.value());
+        return value.value();
     }
 
     private static EnrichedEvent enriched(SpecificRecord event, ContainerEvent known) {

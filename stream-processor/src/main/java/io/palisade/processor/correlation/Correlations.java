@@ -1,5 +1,6 @@
 package io.palisade.processor.correlation;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,10 +24,14 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * (prefixed by the application id, suffixed {@code -repartition}):
  * <ul>
  *   <li>{@value #ALERTS_BY_CONTAINER}: rule alerts of sequence and threshold rules, keyed by container id;</li>
- *   <li>{@value #ALERTS_BY_RULE}: every rule alert with a host, keyed by rule id (fleet-wide campaigns);</li>
- *   <li>{@value #PROCESSES_BY_IMAGE}: process execs with an image and executable, keyed by image name;</li>
- *   <li>{@value #STATS_BY_IMAGE}: container samples with an image, keyed by image name.</li>
+ *   <li>{@value #ALERTS_BY_RULE}: rule alerts with a host, keyed by rule id (fleet-wide campaigns), at most one per
+ *       rule and host every {@link #FLEET_REPEAT_INTERVAL};</li>
+ *   <li>{@value #PROCESSES_BY_IMAGE}: process execs with an image and executable, keyed by image name, each image and
+ *       executable once (as long as the processor remembers it);</li>
+ *   <li>{@value #STATS_BY_IMAGE}: container samples with an image, keyed by image name, at most one per container
+ *       every {@link #STATS_SAMPLE_INTERVAL}.</li>
  * </ul>
+ * The three busy ones hold back repeats that would change nothing ({@link RepeatThrottle}) before they are written.
  * State lives only in persistent, changelogged stores, and time is event time (alert first_seen, event.created).
  */
 public final class Correlations {
@@ -37,6 +42,15 @@ public final class Correlations {
     static final String STATS_BY_IMAGE = "correlation-stats-by-image";
 
     private static final Serde<Alert> ALERTS = Topics.ALERTS.valueSerde();
+
+    /** A host's alerts of one rule reach the fleet correlation at most this often: its window is minutes long. */
+    static final Duration FLEET_REPEAT_INTERVAL = Duration.ofSeconds(10);
+
+    /**
+     * A container's samples reach its image baseline at most this often: half the collectors' default stats interval,
+     * so a collector polling faster than usual does not outweigh the rest of the image's containers.
+     */
+    static final Duration STATS_SAMPLE_INTERVAL = Duration.ofSeconds(5);
 
     private Correlations() {
     }
@@ -78,14 +92,21 @@ public final class Correlations {
         }
 
         KStream<String, Alert> byRule = repartition(ruleAlerts.filter((key, alert) -> alert.getHost() != null,
-                Named.as("correlation-host-alerts")), alert -> alert.getRule().getId(), ALERTS, ALERTS_BY_RULE);
+                        Named.as("correlation-host-alerts"))
+                        .processValues(() -> new RepeatThrottle<>(alert -> alert.getRule().getId() + '\0'
+                                + alert.getHost().getId(), Alert::getFirstSeen, FLEET_REPEAT_INTERVAL),
+                                Named.as("correlation-host-alerts-throttle")),
+                alert -> alert.getRule().getId(), ALERTS, ALERTS_BY_RULE);
         outputs.add(byRule.process(FleetCorrelation.supplier(settings), Named.as("correlation-fleet")));
 
         KStream<String, ProcessEvent> processesByImage = repartition(enrichedProcesses.filter((key, event) ->
                         event.getEvent().getAction() == ProcessAction.EXEC && event.getContainer() != null
                                 && event.getContainer().getImage() != null
                                 && event.getProcess().getExecutable() != null,
-                        Named.as("correlation-image-execs")),
+                        Named.as("correlation-image-execs"))
+                        .processValues(() -> new RepeatThrottle<>(event -> event.getContainer().getImage().getName()
+                                + '\0' + event.getProcess().getExecutable(), event -> event.getEvent().getCreated(),
+                                null), Named.as("correlation-image-execs-throttle")),
                 event -> event.getContainer().getImage().getName(), Topics.PROCESS_EVENTS.valueSerde(),
                 PROCESSES_BY_IMAGE);
         outputs.add(processesByImage.process(FirstSeenCorrelation.supplier(settings),
@@ -93,7 +114,10 @@ public final class Correlations {
 
         KStream<String, ContainerStats> statsByImage = repartition(enrichedStats.filter((key, sample) ->
                         sample.getContainer() != null && sample.getContainer().getImage() != null,
-                        Named.as("correlation-image-stats")),
+                        Named.as("correlation-image-stats"))
+                        .processValues(() -> new RepeatThrottle<>(sample -> sample.getContainer().getId(),
+                                sample -> sample.getEvent().getCreated(), STATS_SAMPLE_INTERVAL),
+                                Named.as("correlation-image-stats-throttle")),
                 sample -> sample.getContainer().getImage().getName(), Topics.CONTAINER_STATS.valueSerde(),
                 STATS_BY_IMAGE);
         outputs.add(statsByImage.process(StatsDeviationCorrelation.supplier(settings),
