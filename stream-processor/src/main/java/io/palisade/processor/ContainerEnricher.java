@@ -2,7 +2,6 @@ package io.palisade.processor;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,12 +55,7 @@ final class ContainerEnricher implements Processor<String, EnrichmentInput, Stri
      * and decode its inventory record (the largest record Palisade has) from the store; every change of the table
      * reaches this processor as {@link EnrichmentInput.InventoryChanged} first, which evicts the entry.
      */
-    private final Map<String, ContainerEvent> recentInventory = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ContainerEvent> eldest) {
-            return size() > CACHED_CONTAINERS;
-        }
-    };
+    private final Map<String, ContainerEvent> recentInventory = new RecentlyUsed<>(CACHED_CONTAINERS);
     private ProcessorContext<String, EnrichedEvent> context;
     private TimestampedKeyValueStore<String, ContainerEvent> inventory;
     private KeyValueStore<String, PendingEvent> pending;

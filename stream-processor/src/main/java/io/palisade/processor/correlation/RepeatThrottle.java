@@ -2,10 +2,10 @@ package io.palisade.processor.correlation;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.palisade.processor.RecentlyUsed;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -34,12 +34,7 @@ final class RepeatThrottle<V> implements FixedKeyProcessor<String, V, V> {
     private final Function<V, String> repeatKey;
     private final Function<V, Instant> eventTime;
     private final long intervalMillis;
-    private final Map<String, Long> lastLetThrough = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-            return size() > MAX_KEYS;
-        }
-    };
+    private final Map<String, Long> lastLetThrough = new RecentlyUsed<>(MAX_KEYS);
     private FixedKeyProcessorContext<String, V> context;
 
     /**
