@@ -21,9 +21,19 @@ public final class MessageTemplate {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_][a-z0-9_]*(?:\\.[a-z_][a-z0-9_]*)*)}");
 
     private final String text;
+    /** The text cut at its placeholders once: literal text as {@code String}, each placeholder as its path's names. */
+    private final List<Object> parts = new ArrayList<>();
 
     public MessageTemplate(String text) {
         this.text = text;
+        Matcher m = PLACEHOLDER.matcher(text);
+        int literalStart = 0;
+        while (m.find()) {
+            parts.add(text.substring(literalStart, m.start()));
+            parts.add(m.group(1).split("\\."));
+            literalStart = m.end();
+        }
+        parts.add(text.substring(literalStart));
     }
 
     public String text() {
@@ -40,22 +50,27 @@ public final class MessageTemplate {
         return paths;
     }
 
+    /** Rendered for every finding of every event, so the text was cut into parts up front. */
     public String render(IndexedRecord event) {
-        return PLACEHOLDER.matcher(text).replaceAll(m -> Matcher.quoteReplacement(lookup(event, m.group(1))));
+        StringBuilder rendered = new StringBuilder(text.length() + 64);
+        for (Object part : parts) {
+            rendered.append(part instanceof String[] path ? lookup(event, path) : (String) part);
+        }
+        return rendered.toString();
     }
 
-    private static String lookup(IndexedRecord record, String path) {
+    private static String lookup(IndexedRecord record, String[] path) {
         Object value = record;
-        for (String name : path.split("\\.")) {
+        for (String name : path) {
             if (value == null) {
                 return "-";
             }
             if (!(value instanceof IndexedRecord current)) {
-                return "?" + path + "?";
+                return "?" + String.join(".", path) + "?";
             }
             Schema.Field field = current.getSchema().getField(name);
             if (field == null) {
-                return "?" + path + "?";
+                return "?" + String.join(".", path) + "?";
             }
             value = current.get(field.pos());
         }

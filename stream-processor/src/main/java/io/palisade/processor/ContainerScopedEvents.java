@@ -22,6 +22,7 @@ final class ContainerScopedEvents {
     private static final byte PROCESS = 1;
     private static final byte FILE = 2;
     private static final byte STATS = 3;
+    private static final String CONTAINER_FIELD = "container";
 
     private ContainerScopedEvents() {
     }
@@ -42,13 +43,10 @@ final class ContainerScopedEvents {
      * from a cgroup path).
      */
     static SpecificRecord withContainer(SpecificRecord event, ContainerEvent inventory) {
-        Container known = inventory.getContainer();
-        return switch (event) {
-            case ProcessEvent e -> ProcessEvent.newBuilder(e).setContainer(known).build();
-            case FileEvent e -> FileEvent.newBuilder(e).setContainer(known).build();
-            case ContainerStats e -> ContainerStats.newBuilder(e).setContainer(known).build();
-            default -> throw notScoped(event);
-        };
+        containerOf(event); // only the kinds that have a container
+        // In place: the event was decoded for this stream alone, and a builder would deep-copy all of it per event.
+        event.put(event.getSchema().getField(CONTAINER_FIELD).pos(), inventory.getContainer());
+        return event;
     }
 
     static Serde<SpecificRecord> serde() {
