@@ -55,9 +55,9 @@ import org.apache.kafka.streams.kstream.Produced;
  *       for 45 s at most (then the rate is that of the records committed so far).</li>
  *   <li>Baseline: the same input through a pass-through topology (bytes in, bytes out to one topic, same
  *       exactly-once settings): the ratio says what rules, enrichment, correlation and suppression cost.</li>
- *   <li>Latency: a processor starting at the end of the inputs, fed a steady rate of docker-exec shells, each with its own container and
- *       exec id so suppression hides none; latency = time the committed alert is read - the event's creation time
- *       (set when it is produced).</li>
+ *   <li>Latency: a processor starting at the end of the inputs, fed the same mix at a steady rate; the shells in it
+ *       (one event in 20) each run in a container of their own, so suppression hides none of their alerts; latency =
+ *       time the committed alert is read - the shell's creation time (set when it is produced).</li>
  * </ol>
  * Usage: {@code bin/bench ProcessorThroughput [events, default 200000] [latency rate/s, default 5000]
  * [latency seconds, default 30]}. Needs nothing but a JDK 21+: the broker is a child JVM.
@@ -147,27 +147,33 @@ public final class ProcessorThroughputBenchmark {
             for (int h = 0; h < HOSTS; h++) {
                 send(producer, Topics.HOST_EVENTS, ProcessorEvents.hostId(h), samples.heartbeat(h, start), start);
             }
-            for (int c = 0; c < CONTAINERS; c++) {
-                send(producer, Topics.CONTAINER_INVENTORY, ProcessorEvents.containerId(c),
-                        samples.inventory(c, HOSTS, start), start);
-            }
+            sendInventory(producer, samples, start);
             for (int i = 0; i < events; i++) {
-                String container = ProcessorEvents.containerId(i % CONTAINERS);
-                Instant at = start.plusMillis(1 + i / 100);
-                switch (i % 20) {
-                    case 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 ->
-                            send(producer, Topics.PROCESS_EVENTS, container, samples.process(i, container, at), at);
-                    case 12, 13, 14, 15 ->
-                            send(producer, Topics.FILE_EVENTS, container, samples.file(i, container, at), at);
-                    case 16, 17, 18 ->
-                            send(producer, Topics.CONTAINER_STATS, container, samples.stats(i, container, at), at);
-                    default ->
-                            send(producer, Topics.CONTAINER_EVENTS, container, samples.shellExec(i, container, at), at);
-                }
+                sendMixed(producer, samples, i, ProcessorEvents.containerId(i % CONTAINERS),
+                        start.plusMillis(1 + i / 100));
             }
             producer.flush();
         }
         return events;
+    }
+
+    private static void sendInventory(KafkaProducer<String, byte[]> producer, ProcessorEvents samples, Instant at) {
+        for (int c = 0; c < CONTAINERS; c++) {
+            send(producer, Topics.CONTAINER_INVENTORY, ProcessorEvents.containerId(c),
+                    samples.inventory(c, HOSTS, at), at);
+        }
+    }
+
+    /** Event {@code i} of the mix: 60 % process, 20 % file, 15 % stats, 5 % docker exec of a shell. */
+    private static void sendMixed(KafkaProducer<String, byte[]> producer, ProcessorEvents samples, long i,
+                                  String container, Instant at) {
+        switch ((int) (i % 20)) {
+            case 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 ->
+                    send(producer, Topics.PROCESS_EVENTS, container, samples.process(i, container, at), at);
+            case 12, 13, 14, 15 -> send(producer, Topics.FILE_EVENTS, container, samples.file(i, container, at), at);
+            case 16, 17, 18 -> send(producer, Topics.CONTAINER_STATS, container, samples.stats(i, container, at), at);
+            default -> send(producer, Topics.CONTAINER_EVENTS, container, samples.shellExec(i, container, at), at);
+        }
     }
 
     /**
@@ -201,7 +207,7 @@ public final class ProcessorThroughputBenchmark {
 
     /**
      * A processor of its own for the latency phase that starts at the end of the inputs: a backlog the throughput
-     * phase left would otherwise delay every alert. The shells are container events, which need no inventory.
+     * phase left would otherwise delay every alert.
      */
     private static Properties latencyProperties(ProcessorConfig config, Path work) {
         Properties properties = config.withKafka(config.bootstrapServers(), "bench-processor-latency",
@@ -210,12 +216,12 @@ public final class ProcessorThroughputBenchmark {
         return properties;
     }
 
-    /** Steady shells in containers at {@code rate}; returns the sorted latencies (ms) of their first alerts. */
+    /** The steady mix at {@code rate}; returns the sorted latencies (ms) of the shells' first alerts. */
     private static long[] latency(KafkaBroker kafka, ProcessorEvents samples, Topology processor,
                                   Properties properties, int rate, int seconds) throws Exception {
         List<Long> latencies = new ArrayList<>();
         AtomicBoolean producing = new AtomicBoolean(true);
-        long sent = (long) rate * seconds;
+        long sent = (long) rate * seconds / 20;
         try (KafkaStreams streams = new KafkaStreams(processor, properties);
              KafkaConsumer<String, Alert> alerts = alertConsumer(kafka)) {
             awaitRunning(streams);
@@ -238,26 +244,33 @@ public final class ProcessorThroughputBenchmark {
             producing.set(false);
             reader.join();
         }
-        System.out.printf("  latency: %,d shells sent at %,d/s for %d s, %,d alerts read%n", sent, rate, seconds,
+        System.out.printf("  latency: %,d events sent at %,d/s for %d s, %,d of them shells; %,d alerts read%n",
+                (long) rate * seconds, rate, seconds, sent,
                 latencies.size());
         long[] sorted = latencies.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(sorted);
         return sorted;
     }
 
-    /** {@code rate} events a second in 10 ms slices, each stamped with the time it is produced. */
+    /**
+     * {@code rate} events a second of the same mix as the throughput phase, in 10 ms slices, each stamped with the
+     * time it is produced; the shells (one event in 20) run in containers of their own, {@code lat-N}, so that no
+     * alert of theirs is a repeat. The inventory goes first: this processor starts at the end of the topics.
+     */
     private static void paced(KafkaBroker kafka, ProcessorEvents samples, int rate, int seconds)
             throws InterruptedException {
         int perSlice = Math.max(1, rate / 100);
         try (KafkaProducer<String, byte[]> producer = producer(kafka)) {
+            sendInventory(producer, samples, Instant.now());
+            producer.flush();
             long start = System.nanoTime();
             long id = 0;
             for (int slice = 0; slice < seconds * 100; slice++) {
                 for (int n = 0; n < perSlice; n++, id++) {
-                    String container = "lat-" + id;
                     Instant now = Instant.now();
-                    send(producer, Topics.CONTAINER_EVENTS, container, samples.shellExec(1_000_000_000L + id,
-                            container, now), now);
+                    long event = 1_000_000_000L + id;
+                    sendMixed(producer, samples, event, event % 20 == 19 ? "lat-" + id
+                            : ProcessorEvents.containerId((int) (id % CONTAINERS)), now);
                 }
                 long due = start + (slice + 1) * 10_000_000L;
                 long wait = due - System.nanoTime();
