@@ -11,14 +11,14 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Records polled but not yet written and committed. It is due when it is full or its oldest record has waited long
+ * Records polled but not yet handed to the writer. It is due when it is full or its oldest record has waited long
  * enough, so a trickle of alerts is written promptly and a flood in large bulks.
  */
 final class Batch {
 
     private final int maxSize;
     private final long lingerNanos;
-    private final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    private final List<PolledRecord> records = new ArrayList<>();
     private long oldestAddedAt;
 
     Batch(int maxSize, Duration linger) {
@@ -26,7 +26,7 @@ final class Batch {
         this.lingerNanos = linger.toNanos();
     }
 
-    void add(ConsumerRecord<byte[], byte[]> record, long nowNanos) {
+    void add(PolledRecord record, long nowNanos) {
         if (records.isEmpty()) {
             oldestAddedAt = nowNanos;
         }
@@ -37,20 +37,24 @@ final class Batch {
         return records.size() >= maxSize || (!records.isEmpty() && nowNanos - oldestAddedAt >= lingerNanos);
     }
 
-    int size() {
-        return records.size();
+    /**
+     * Hands the records over for writing and starts an empty batch.
+     *
+     * @return the records, with the offsets to commit once every one of them is handled
+     */
+    Sealed seal() {
+        Sealed sealed = new Sealed(List.copyOf(records), nextOffsets());
+        records.clear();
+        return sealed;
     }
 
-    List<ConsumerRecord<byte[], byte[]>> records() {
-        return List.copyOf(records);
-    }
-
-    /** The offsets to commit once every record is handled: one past the last record of each partition. */
-    Map<TopicPartition, OffsetAndMetadata> nextOffsets() {
+    /** One past the last record of each partition. */
+    private Map<TopicPartition, OffsetAndMetadata> nextOffsets() {
         Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            next.merge(new TopicPartition(record.topic(), record.partition()),
-                    new OffsetAndMetadata(record.offset() + 1),
+        for (PolledRecord record : records) {
+            ConsumerRecord<byte[], byte[]> source = record.source();
+            next.merge(new TopicPartition(source.topic(), source.partition()),
+                    new OffsetAndMetadata(source.offset() + 1),
                     (a, b) -> a.offset() >= b.offset() ? a : b);
         }
         return next;
@@ -61,10 +65,21 @@ final class Batch {
      * committed offset, and committing them from here would fail anyway.
      */
     void discard(Collection<TopicPartition> revoked) {
-        records.removeIf(record -> revoked.contains(new TopicPartition(record.topic(), record.partition())));
+        records.removeIf(record -> revoked.contains(
+                new TopicPartition(record.source().topic(), record.source().partition())));
     }
 
-    void clear() {
-        records.clear();
+    /**
+     * A batch taken out for writing.
+     *
+     * @param records     in the order they were polled
+     * @param nextOffsets what to commit once all of them are written, skipped or dead-lettered
+     */
+    record Sealed(List<PolledRecord> records, Map<TopicPartition, OffsetAndMetadata> nextOffsets) {
+
+        Sealed {
+            records = List.copyOf(records);
+            nextOffsets = Map.copyOf(nextOffsets);
+        }
     }
 }

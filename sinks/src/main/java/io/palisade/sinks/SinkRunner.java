@@ -1,20 +1,16 @@
 package io.palisade.sinks;
 
-import io.palisade.schema.Alert;
-import io.palisade.schema.serde.UnreadableRecordException;
-import io.palisade.schema.topic.Topic;
 import io.palisade.schema.topic.Topics;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -25,20 +21,21 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs one {@link AlertSink}: reads {@code palisade.alerts} in the sink's own consumer group
  * ({@code palisade-sink-<name>}, read_committed), skips alerts below the sink's minimum severity or rejected by its
- * {@link TagFilter}, writes the rest in
- * batches, and commits offsets only once a batch is durably written. Writes {@code palisade.deadletter}: records that
- * cannot be decoded and records the sink rejects for good. Retriable failures are retried with exponential backoff
- * for as long as it takes, never dropped.
+ * {@link TagFilter}, writes the rest in batches, and commits offsets only once a batch is durably written. Writes
+ * {@code palisade.deadletter}: records that cannot be decoded and records the sink rejects for good. Retriable
+ * failures are retried with exponential backoff for as long as it takes, never dropped.
  *
- * <p>Records are read as bytes and decoded here rather than by the consumer, so an unreadable record is one
- * dead letter with its exact bytes inside an otherwise normal batch, and the loop simply goes on past it.
+ * <p>Two threads share the work so the destination is never kept waiting for Kafka: this runner's thread polls,
+ * decodes and filters the next batch and commits, while a writer thread ({@code palisade-sink-<name>-writer}, a
+ * {@link BatchWriter}) writes the previous one. At most one batch is being written at a time, in poll order, so a
+ * later version of an alert is never overwritten by an earlier one; a batch's offsets are committed only after the
+ * writer has handled every record of it.
  *
  * <p>{@link #run()} blocks until {@link #close()} is called from another thread, or throws
  * {@link SinkFailedException} when the sink fails permanently. Whatever was not committed is read again at the next
@@ -47,20 +44,21 @@ import org.slf4j.LoggerFactory;
 public final class SinkRunner implements Runnable, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SinkRunner.class);
-    private static final Topic<String, Alert> SOURCE = Topics.ALERTS;
 
     private final SinkSettings settings;
-    private final AlertSink sink;
-    private final SeverityFilter severity;
     private final SinkMetrics metrics;
-    private final Deserializer<Alert> decoder = SOURCE.valueSerde().deserializer();
+    private final AlertDecoder decoder;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final DeadLetterWriter deadLetters;
+    private final BatchWriter writer;
+    private final ExecutorService writerThread;
     private final Batch batch;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Object lifecycle = new Object();
     private boolean started;
+    /** The batch the writer thread is handling, null when none; only touched by the runner's thread. */
+    private InFlight inFlight;
 
     /**
      * @param kafkaProperties Kafka client settings shared by every sink: at least {@code bootstrap.servers}, plus
@@ -70,13 +68,15 @@ public final class SinkRunner implements Runnable, AutoCloseable {
      */
     public SinkRunner(Map<String, Object> kafkaProperties, SinkSettings settings, AlertSink sink) {
         this.settings = settings;
-        this.sink = sink;
-        this.severity = new SeverityFilter(settings.minimumSeverity());
         this.metrics = new SinkMetrics(settings.name(), Clock.systemUTC());
+        this.decoder = new AlertDecoder(new SeverityFilter(settings.minimumSeverity()), settings.tags());
         this.batch = new Batch(settings.batchSize(), settings.batchLinger());
         this.consumer = new KafkaConsumer<>(consumerConfig(kafkaProperties, settings),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.deadLetters = new DeadLetterWriter(settings.name(), kafkaProperties, Clock.systemUTC());
+        this.writer = new BatchWriter(settings, sink, metrics, deadLetters);
+        this.writerThread = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name(settings.consumerGroup() + "-writer").factory());
     }
 
     private static Map<String, Object> consumerConfig(Map<String, Object> kafkaProperties, SinkSettings settings) {
@@ -101,11 +101,8 @@ public final class SinkRunner implements Runnable, AutoCloseable {
             started = true;
         }
         try {
-            retrying("prepare", 0, () -> {
-                sink.prepare();
-                return null;
-            });
-            consumer.subscribe(List.of(SOURCE.name()), new DiscardRevoked());
+            writer.prepareSink();
+            consumer.subscribe(List.of(Topics.ALERTS.name()), new CommitBeforeRevoke());
             metrics.running();
             log.atInfo().addKeyValue("sink", settings.name()).addKeyValue("group", settings.consumerGroup())
                     .addKeyValue("minimum_severity", settings.minimumSeverity())
@@ -113,20 +110,25 @@ public final class SinkRunner implements Runnable, AutoCloseable {
                     .log("sink started");
             while (stopping.getCount() > 0) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(settings.batchLinger())) {
-                    batch.add(record, System.nanoTime());
+                    batch.add(decoder.decode(record), System.nanoTime());
                 }
                 metrics.lag(lag());
                 if (batch.isDue(System.nanoTime())) {
-                    flush();
+                    writeNextBatch();
+                } else if (inFlight != null && inFlight.written().isDone()) {
+                    commitInFlight();
                 }
             }
-        } catch (WakeupException | Stopped e) {
+        } catch (WakeupException | BatchWriter.Stopped e) {
             // close() was called; what is not committed is read again at the next start.
             metrics.stopped("closed");
         } catch (RuntimeException e) {
             metrics.stopped(e.getMessage());
             throw e;
         } finally {
+            // The writer may still use the dead-letter producer, and the caller closes the sink once this returns.
+            writer.stop();
+            writerThread.close();
             // Closed by the thread that used them: a KafkaConsumer must not be touched by two threads.
             consumer.close();
             deadLetters.close();
@@ -135,103 +137,41 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         log.atInfo().addKeyValue("sink", settings.name()).log("sink stopped");
     }
 
-    private void flush() {
-        List<SinkRecord> accepted = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> record : batch.records()) {
-            Alert alert = decode(record);
-            if (alert == null) {
-                continue;
-            }
-            if (severity.accepts(alert) && settings.tags().accepts(alert)) {
-                accepted.add(new SinkRecord(alert, record));
-            } else {
-                metrics.filtered();
-            }
-        }
-        writeAll(accepted);
-        deadLetters.awaitWritten();
-        commit(batch.nextOffsets());
-        metrics.batchWritten();
-        log.atDebug().addKeyValue("sink", settings.name()).addKeyValue("records", batch.size())
-                .addKeyValue("accepted", accepted.size()).log("batch committed");
-        batch.clear();
-    }
-
-    /** @return the alert, or null when the record was dead-lettered instead */
-    private Alert decode(ConsumerRecord<byte[], byte[]> record) {
-        try {
-            Alert alert = decoder.deserialize(record.topic(), record.headers(), record.value());
-            if (alert == null) {
-                deadLetters.send(record, "null value: " + SOURCE.name() + " carries no deletions",
-                        NullPointerException.class.getName(), OptionalLong.empty());
-                metrics.deadLettered();
-            }
-            return alert;
-        } catch (UnreadableRecordException e) {
-            deadLetters.send(record, e.reason(), e.getClass().getName(), e.fingerprint());
-            metrics.deadLettered();
-            return null;
-        }
-    }
-
-    /** Writes until every record is either written or dead-lettered; retriable failures are tried again. */
-    private void writeAll(List<SinkRecord> records) {
-        List<SinkRecord> pending = records;
-        for (int retry = 0; !pending.isEmpty(); retry++) {
-            List<SinkRecord> attempt = pending;
-            WriteResult result = retrying("write", attempt.size(), () -> timedWrite(attempt));
-            metrics.written(attempt.size() - result.failures().size());
-            for (WriteResult.Failure failure : result.permanentFailures()) {
-                deadLetters.send(failure.record().source(), failure.reason(), failure.errorType(),
-                        OptionalLong.empty());
-                metrics.deadLettered();
-            }
-            List<WriteResult.Failure> retriable = result.retriableFailures();
-            pending = retriable.stream().map(WriteResult.Failure::record).toList();
-            if (pending.isEmpty()) {
-                metrics.running();
-            } else {
-                metrics.retrying(retriable.getFirst().reason());
-                metrics.retried(pending.size());
-                Duration delay = settings.backoff().delay(retry);
-                log.atWarn().addKeyValue("sink", settings.name()).addKeyValue("records", pending.size())
-                        .addKeyValue("retry", retry + 1).addKeyValue("delay_ms", delay.toMillis())
-                        .addKeyValue("error", retriable.getFirst().reason()).log("records not written yet, retrying");
-                await(delay);
-            }
-        }
-    }
-
-    private WriteResult timedWrite(List<SinkRecord> records) throws Exception {
-        long start = System.nanoTime();
-        try {
-            return sink.write(records);
-        } finally {
-            metrics.writeTook(Duration.ofNanos(System.nanoTime() - start));
-        }
-    }
-
     /**
-     * Calls {@code action} until it succeeds, backing off while the sink calls its failures retriable.
-     *
-     * @param alerts how many alerts each new attempt hands to the destination again, for the metrics
+     * Hands the due batch to the writer thread once the batch before it is written, then commits that one while the
+     * new one is being written.
      */
-    private <T> T retrying(String action, int alerts, Callable<T> call) {
-        for (int retry = 0; ; retry++) {
-            try {
-                return call.call();
-            } catch (Exception e) {
-                if (!sink.isRetriable(e)) {
-                    throw new SinkFailedException(settings.name(), action, e);
-                }
-                metrics.retrying(e.toString());
-                metrics.retried(alerts);
-                Duration delay = settings.backoff().delay(retry);
-                log.atWarn().addKeyValue("sink", settings.name()).addKeyValue("action", action)
-                        .addKeyValue("retry", retry + 1).addKeyValue("delay_ms", delay.toMillis())
-                        .addKeyValue("error", e.toString()).log("sink unavailable, retrying");
-                await(delay);
+    private void writeNextBatch() {
+        InFlight previous = inFlight;
+        if (previous != null) {
+            awaitWritten(previous);
+        }
+        Batch.Sealed next = batch.seal();
+        inFlight = new InFlight(writerThread.submit(() -> writer.write(next)), next.nextOffsets());
+        if (previous != null) {
+            commit(previous.offsets());
+        }
+    }
+
+    private void commitInFlight() {
+        InFlight written = inFlight;
+        inFlight = null;
+        awaitWritten(written);
+        commit(written.offsets());
+    }
+
+    /** Waits until the writer has handled every record of {@code write}, rethrowing what made it fail. */
+    private static void awaitWritten(InFlight write) {
+        try {
+            write.written().get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
             }
+            throw new IllegalStateException("batch writer failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BatchWriter.Stopped();
         }
     }
 
@@ -262,17 +202,6 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         }
     }
 
-    private void await(Duration delay) {
-        try {
-            if (stopping.await(delay.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw new Stopped();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Stopped();
-        }
-    }
-
     /**
      * Stops {@link #run()}, waiting for it to return, without committing what it has not written yet; the Kafka
      * clients are closed either way. Does not close the sink. If interrupted while waiting, returns at once with the
@@ -285,7 +214,9 @@ public final class SinkRunner implements Runnable, AutoCloseable {
             running = started;
             stopping.countDown();
         }
+        writer.stop();
         if (!running) {
+            writerThread.close();
             consumer.close();
             deadLetters.close();
             return;
@@ -298,19 +229,29 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         }
     }
 
-    /** Ends a backoff wait when the runner is closed. */
-    private static final class Stopped extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Stopped() {
-            super(null, null, false, false);
-        }
+    /**
+     * A batch handed to the writer thread.
+     *
+     * @param written done once every record of the batch is handled; fails as the writer failed
+     * @param offsets what to commit then
+     */
+    private record InFlight(Future<?> written, Map<TopicPartition, OffsetAndMetadata> offsets) {
     }
 
-    /** Keeps a rebalance from leaving records of partitions now owned elsewhere in the batch. */
-    private final class DiscardRevoked implements ConsumerRebalanceListener {
+    /**
+     * Finishes the batch being written and commits it while its partitions are still this consumer's, so their next
+     * owner does not write it again, and keeps records of partitions now owned elsewhere out of the next batch.
+     */
+    private final class CommitBeforeRevoke implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (inFlight != null) {
+                try {
+                    commitInFlight();
+                } catch (BatchWriter.Stopped e) {
+                    // close() was called; the batch is read again at the next start.
+                }
+            }
             batch.discard(partitions);
         }
 

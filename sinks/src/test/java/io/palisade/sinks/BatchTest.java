@@ -43,7 +43,7 @@ class BatchTest {
         batch.add(record(0, 5), 0);
         batch.add(record(2, 9), 0);
 
-        assertThat(batch.nextOffsets()).containsOnly(
+        assertThat(batch.seal().nextOffsets()).containsOnly(
                 Map.entry(new TopicPartition("palisade.alerts", 0), new OffsetAndMetadata(6)),
                 Map.entry(new TopicPartition("palisade.alerts", 2), new OffsetAndMetadata(10)));
     }
@@ -55,10 +55,25 @@ class BatchTest {
 
         batch.discard(List.of(new TopicPartition("palisade.alerts", 0)));
 
-        assertThat(batch.records()).extracting(ConsumerRecord::partition).containsExactly(1);
+        assertThat(batch.seal().records()).extracting(record -> record.source().partition()).containsExactly(1);
     }
 
-    private static ConsumerRecord<byte[], byte[]> record(int partition, long offset) {
-        return new ConsumerRecord<>("palisade.alerts", partition, offset, new byte[0], new byte[0]);
+    @Test
+    void sealingHandsTheRecordsOverAndStartsAnEmptyBatch() {
+        batch.add(record(0, 4), 0);
+        batch.add(record(0, 5), 0);
+
+        Batch.Sealed sealed = batch.seal();
+
+        assertThat(sealed.records()).extracting(record -> record.source().offset()).containsExactly(4L, 5L);
+        assertThat(batch.isDue(10 * SECOND)).as("empty again").isFalse();
+        assertThat(batch.seal().records()).isEmpty();
+        assertThat(sealed.records()).as("unaffected by the batch that follows").hasSize(2);
+    }
+
+    /** Whatever became of a record (written, filtered or dead-lettered), the batch covers its offset. */
+    private static PolledRecord record(int partition, long offset) {
+        return new PolledRecord.Filtered(
+                new ConsumerRecord<>("palisade.alerts", partition, offset, new byte[0], new byte[0]));
     }
 }
