@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
@@ -41,6 +40,9 @@ final class NetlinkProcConnector implements ExecBackend {
     private static final int EAGAIN = 11;
     private static final int ENOBUFS = 105;
     private static final int SCHED_FIFO = 1;
+    private static final int MSG_DONTWAIT = 0x40;
+    /** What {@link #receive} returns when no datagram came; its kind (all bits set) is none the kernel sends. */
+    private static final ProcEvent NOTHING_PENDING = new ProcEvent(-1, 0, 0, 0, 0);
 
     /** Large enough for a burst of tens of thousands of events while the reader is descheduled. */
     private static final int RECEIVE_BUFFER_BYTES = 32 * 1024 * 1024;
@@ -117,7 +119,7 @@ final class NetlinkProcConnector implements ExecBackend {
     private void awaitAcknowledgement() throws IOException {
         long deadline = System.nanoTime() + ACK_TIMEOUT_MILLIS * 1_000_000;
         while (System.nanoTime() < deadline) {
-            ProcEvent event = receive();
+            ProcEvent event = receive(0);
             if (event != null && event.what() == ProcConnectorMessages.PROC_EVENT_NONE) {
                 if (event.c() != 0) {
                     throw new IOException("the kernel refused the proc connector subscription (errno " + event.c()
@@ -157,46 +159,57 @@ final class NetlinkProcConnector implements ExecBackend {
     }
 
     @Override
-    public void observe(Consumer<ExecNotice> onExec, BooleanSupplier stopped) throws IOException {
+    public void observe(ExecListener listener, BooleanSupplier stopped) throws IOException {
         while (!stopped.getAsBoolean()) {
-            ProcEvent event = receive();
-            if (event == null) {
-                continue;
+            ProcEvent event = receive(0);
+            // Execs come in bursts: each gets its first read before any gets the rest (see ExecListener).
+            while (event != NOTHING_PENDING) {
+                dispatch(event, listener);
+                event = receive(MSG_DONTWAIT);
             }
-            switch (event.what()) {
-                case ProcConnectorMessages.PROC_EVENT_FORK -> {
-                    if (event.c() == event.d()) { // a new process, not a new thread
-                        if (parentOf.size() >= MAX_REMEMBERED_PARENTS) {
-                            parentOf.clear();
-                        }
-                        parentOf.put(event.d(), event.b());
+            listener.caughtUp();
+        }
+    }
+
+    private void dispatch(ProcEvent event, ExecListener listener) {
+        if (event == null) {
+            return;
+        }
+        switch (event.what()) {
+            case ProcConnectorMessages.PROC_EVENT_FORK -> {
+                if (event.c() == event.d()) { // a new process, not a new thread
+                    if (parentOf.size() >= MAX_REMEMBERED_PARENTS) {
+                        parentOf.clear();
                     }
+                    parentOf.put(event.d(), event.b());
                 }
-                case ProcConnectorMessages.PROC_EVENT_EXEC -> {
-                    Long parent = parentOf.get(event.b());
-                    onExec.accept(new ExecNotice(event.b(),
-                            parent == null ? OptionalLong.empty() : OptionalLong.of(parent)));
+            }
+            case ProcConnectorMessages.PROC_EVENT_EXEC -> {
+                Long parent = parentOf.get(event.b());
+                listener.exec(new ExecNotice(event.b(), parent == null ? OptionalLong.empty() : OptionalLong.of(parent)));
+            }
+            case ProcConnectorMessages.PROC_EVENT_EXIT -> {
+                if (event.a() == event.b()) {
+                    parentOf.remove(event.b());
                 }
-                case ProcConnectorMessages.PROC_EVENT_EXIT -> {
-                    if (event.a() == event.b()) {
-                        parentOf.remove(event.b());
-                    }
-                }
-                default -> {
-                    // acknowledgements and event kinds this source does not report
-                }
+            }
+            default -> {
+                // acknowledgements and event kinds this source does not report
             }
         }
     }
 
-    /** One event, or null after a timeout, an interrupted call, an overrun or a message that is no proc event. */
-    private ProcEvent receive() throws IOException {
+    /**
+     * One event; {@link #NOTHING_PENDING} when none came (a non-blocking call with nothing queued, the receive
+     * timeout, an interrupted call); null after an overrun or for a message that is no proc event.
+     */
+    private ProcEvent receive(int flags) throws IOException {
         int length;
         try {
-            length = LibC.INSTANCE.recv(socket, datagram, new NativeLong(DATAGRAM_BYTES), 0).intValue();
+            length = LibC.INSTANCE.recv(socket, datagram, new NativeLong(DATAGRAM_BYTES), flags).intValue();
         } catch (LastErrorException e) {
             return switch (e.getErrorCode()) {
-                case EAGAIN, EINTR -> null;
+                case EAGAIN, EINTR -> NOTHING_PENDING;
                 case ENOBUFS -> {
                     // The kernel dropped events because we read too slowly; the socket stays usable.
                     overruns.incrementAndGet();

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * keyed by the container id for a process in a container, else by the host id.
  *
  * <p>Two threads: the observer receives execs from the {@link ExecBackend} and reads /proc/&lt;pid&gt; at once, as a
- * short-lived process takes its details with it when it ends; the publisher maps and hands events to the sink, whose
+ * short-lived process takes its details with it when it ends (its arguments first, see {@link ExecReader}); the
+ * publisher maps and hands events to the sink, whose
  * send may wait for Kafka without delaying the next /proc read. A process gone before it could be read is still
  * reported with what the back end gave (pid, parent) and counted in {@link #partialReads()}.
  */
@@ -116,17 +117,19 @@ public final class ProcessSource implements Collector {
 
     private void observe() {
         warmUp();
+        ExecReader reader = new ExecReader(proc, clock, this::enqueue);
         while (!stopping) {
             try (ExecBackend opened = BackendChoice.open(settings)) {
                 backend = opened;
                 backoff.reset();
-                opened.observe(this::onExec, () -> stopping);
+                opened.observe(reader, () -> stopping);
             } catch (IOException | RuntimeException e) {
                 // A bug or a surprise from the kernel must not end observing for good: reopen, as for I/O errors.
                 if (!stopping && !retryLater(e)) {
                     return;
                 }
             } finally {
+                reader.caughtUp();
                 ExecBackend ended = backend;
                 if (ended != null) {
                     missedBefore.addAndGet(ended.missed());
@@ -147,12 +150,10 @@ public final class ProcessSource implements Collector {
         }
     }
 
-    private void onExec(ExecNotice notice) {
-        Instant seen = clock.instant();
-        ProcessSnapshot snapshot = proc.read(notice.pid(), notice.parentPid());
+    private void enqueue(ProcessSnapshot snapshot, Instant seen) {
         if (!snapshot.complete()) {
             partialReads.incrementAndGet();
-            LOG.atDebug().setMessage("Process ended before it could be read in full").addKeyValue("pid", notice.pid())
+            LOG.atDebug().setMessage("Process ended before it could be read in full").addKeyValue("pid", snapshot.pid())
                     .log();
         }
         if (!observed.offer(new Observed(snapshot, seen))) {
