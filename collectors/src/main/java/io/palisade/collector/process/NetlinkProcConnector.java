@@ -204,22 +204,21 @@ final class NetlinkProcConnector implements ExecBackend {
      * timeout, an interrupted call); null after an overrun or for a message that is no proc event.
      */
     private ProcEvent receive(int flags) throws IOException {
-        int length;
-        try {
-            length = LibC.INSTANCE.recv(socket, datagram, new NativeLong(DATAGRAM_BYTES), flags).intValue();
-        } catch (LastErrorException e) {
-            return switch (e.getErrorCode()) {
+        int length = LibC.INSTANCE.recv(socket, datagram, new NativeLong(DATAGRAM_BYTES), flags).intValue();
+        if (length < 0) {
+            // errno, without the exception JNA would build for it: an empty queue is met after nearly every burst
+            int errno = Native.getLastError();
+            return switch (errno) {
                 case EAGAIN, EINTR -> NOTHING_PENDING;
                 case ENOBUFS -> {
                     // The kernel dropped events because we read too slowly; the socket stays usable.
                     overruns.incrementAndGet();
                     yield null;
                 }
-                default -> throw new IOException("receiving from the proc connector failed (errno " + e.getErrorCode()
-                        + ")", e);
+                default -> throw new IOException("receiving from the proc connector failed (errno " + errno + ")");
             };
         }
-        return ProcConnectorMessages.parse(datagram.getByteBuffer(0, Math.max(length, 0)), length);
+        return ProcConnectorMessages.parse(datagram.getByteBuffer(0, length), length);
     }
 
     /** Receive buffer overruns: each lost an unknown number of events, at least one. */
@@ -243,7 +242,10 @@ final class NetlinkProcConnector implements ExecBackend {
         return value.array();
     }
 
-    /** The few libc calls a netlink socket needs; errors surface as {@link LastErrorException} with errno. */
+    /**
+     * The few libc calls a netlink socket needs; errors surface as {@link LastErrorException} with errno, except from
+     * {@code recv}, the one called per event.
+     */
     private interface LibC extends Library {
         LibC INSTANCE = Native.load("c", LibC.class);
 
@@ -257,7 +259,8 @@ final class NetlinkProcConnector implements ExecBackend {
 
         NativeLong send(int socket, byte[] buffer, NativeLong length, int flags) throws LastErrorException;
 
-        NativeLong recv(int socket, Pointer buffer, NativeLong length, int flags) throws LastErrorException;
+        /** Returns -1 on failure, errno then being {@link Native#getLastError()}. */
+        NativeLong recv(int socket, Pointer buffer, NativeLong length, int flags);
 
         int close(int socket);
 

@@ -98,17 +98,39 @@ final class ProcFs {
             if (open < 0 || close < open) {
                 return Optional.empty();
             }
-            String[] rest = line.substring(close + 2).split(" ");
-            // rest[0] is field 3 (state): ppid is field 4, starttime field 22.
-            if (rest.length < 20) {
+            // Counted by hand, not split: this runs for every exec, and split's garbage stops the observer (see read).
+            // Field 3 (state) starts after ") "; ppid is field 4, starttime field 22.
+            int state = close + 2;
+            int parentPid = fieldStart(line, state, 1);
+            int startTime = fieldStart(line, parentPid, 18);
+            if (state > line.length() || parentPid < 0 || startTime < 0) {
                 return Optional.empty();
             }
             try {
-                return Optional.of(new Stat(line.substring(open + 1, close), Long.parseLong(rest[1]),
-                        Long.parseLong(rest[19])));
+                return Optional.of(new Stat(line.substring(open + 1, close), number(line, parentPid),
+                        number(line, startTime)));
             } catch (NumberFormatException e) {
                 return Optional.empty();
             }
+        }
+
+        /** Where the field {@code fields} after the one starting at {@code from} starts; -1 if there is none. */
+        private static int fieldStart(String line, int from, int fields) {
+            int at = from;
+            for (int i = 0; i < fields && at >= 0; i++) {
+                int space = line.indexOf(' ', at);
+                at = space < 0 || space + 1 >= line.length() ? -1 : space + 1;
+            }
+            return at;
+        }
+
+        /** The unsigned number starting at {@code start}; NumberFormatException when there are no digits there. */
+        private static long number(String line, int start) {
+            int end = start;
+            while (end < line.length() && line.charAt(end) >= '0' && line.charAt(end) <= '9') {
+                end++;
+            }
+            return Long.parseLong(line, start, end, 10);
         }
     }
 
