@@ -6,9 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.palisade.collector.Backoff;
@@ -45,7 +42,7 @@ public final class ProcessSource implements Collector {
     private final ProcFs proc = ProcFs.host();
     private final Clock clock = Clock.systemUTC();
     private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1));
-    private final BlockingQueue<Observed> observed = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final Handoff<Observed> observed = new Handoff<>(QUEUE_CAPACITY);
     private final AtomicLong partialReads = new AtomicLong();
     private final AtomicLong droppedEvents = new AtomicLong();
     private final AtomicLong missedBefore = new AtomicLong();
@@ -168,12 +165,7 @@ public final class ProcessSource implements Collector {
     private void publish(EventSink sink) {
         // After stop, what was already observed is still handed over, within the close timeout.
         while (!stopping || !observed.isEmpty()) {
-            Observed next;
-            try {
-                next = observed.poll(PUBLISHER_POLL.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                next = observed.poll();
-            }
+            Observed next = observed.poll(PUBLISHER_POLL);
             if (next != null) {
                 String key = next.snapshot().containerId() != null ? next.snapshot().containerId()
                         : identity.host().getId();
