@@ -55,6 +55,7 @@ final class NetlinkProcConnector implements ExecBackend {
 
     private final int socket;
     private final Memory datagram = new Memory(DATAGRAM_BYTES);
+    private final ByteBuffer received = datagram.getByteBuffer(0, DATAGRAM_BYTES);
     private final Map<Long, Long> parentOf = new HashMap<>();
     private final AtomicLong overruns = new AtomicLong();
     private boolean realtime;
@@ -204,7 +205,7 @@ final class NetlinkProcConnector implements ExecBackend {
      * timeout, an interrupted call); null after an overrun or for a message that is no proc event.
      */
     private ProcEvent receive(int flags) throws IOException {
-        int length = LibC.INSTANCE.recv(socket, datagram, new NativeLong(DATAGRAM_BYTES), flags).intValue();
+        int length = (int) LibC.INSTANCE.recv(socket, datagram, DATAGRAM_BYTES, flags);
         if (length < 0) {
             // errno, without the exception JNA would build for it: an empty queue is met after nearly every burst
             int errno = Native.getLastError();
@@ -218,7 +219,7 @@ final class NetlinkProcConnector implements ExecBackend {
                 default -> throw new IOException("receiving from the proc connector failed (errno " + errno + ")");
             };
         }
-        return ProcConnectorMessages.parse(datagram.getByteBuffer(0, length), length);
+        return ProcConnectorMessages.parse(received, length);
     }
 
     /** Receive buffer overruns: each lost an unknown number of events, at least one. */
@@ -259,8 +260,12 @@ final class NetlinkProcConnector implements ExecBackend {
 
         NativeLong send(int socket, byte[] buffer, NativeLong length, int flags) throws LastErrorException;
 
-        /** Returns -1 on failure, errno then being {@link Native#getLastError()}. */
-        NativeLong recv(int socket, Pointer buffer, NativeLong length, int flags);
+        /**
+         * Returns -1 on failure, errno then being {@link Native#getLastError()}. Sizes as {@code long}, not
+         * NativeLong, whose conversion JNA does by reflection at every call (garbage that stops the observer); a
+         * 64-bit Linux is assumed, as everywhere the collector runs.
+         */
+        long recv(int socket, Pointer buffer, long length, int flags);
 
         int close(int socket);
 
