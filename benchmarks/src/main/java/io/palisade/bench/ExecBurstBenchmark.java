@@ -39,7 +39,9 @@ import org.apache.avro.specific.SpecificRecord;
  * process.args. The others are split into execs seen but without args (an event whose parent is a worker and whose
  * args are empty: the process ended before /proc/&lt;pid&gt;/cmdline was read) and execs not seen at all; the misses
  * are listed per second of the burst's schedule, to tell a steady shortfall from a stall. Usage: {@code bin/bench ExecBurst [rate per second, default 2000] [seconds, default 10]
- * [back ends, default NETLINK,PROC]}. Needs root for the netlink back end, and bash 5 and /bin/true.
+ * [back ends, default NETLINK,PROC]}. Needs root for the netlink back end, and bash 5 and /bin/true. The source runs
+ * in this JVM, whose garbage collections pause it: to measure it as the collector runs, give the collector's JVM flags
+ * (collectors/README.md, "Footprint") in {@code PALISADE_JAVA_OPTS}.
  */
 public final class ExecBurstBenchmark {
 
