@@ -1,12 +1,15 @@
 package io.palisade.bench;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.github.dockerjava.api.DockerClient;
@@ -24,21 +27,22 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * ({@code utime + stime}) from /proc. Targets: RSS at most 128 MB, CPU at most 2 % of one core. The baseline, in the
  * same run, is the same process with every source disabled (JVM, producer and ops server only).
  *
+ * <p>The collector runs with the JVM flags {@code bin/palisade collector} gives it, as on a user's host; the benchmark
+ * prints them. {@code PALISADE_JAVA_OPTS} adds to (and, flag by flag, overrides) them as it does for users; with
+ * {@code -XX:NativeMemoryTracking=summary} among them the benchmark also prints the collector's native memory summary
+ * ({@code jcmd VM.native_memory}) at the end of the measurement. The threads that used the most CPU are listed.
+ *
  * <p>Usage: {@code bin/bench CollectorIdle [containers=50] [warmupSeconds=20] [measureSeconds=60]}. Needs a Docker
  * Engine ({@code DOCKER_HOST}, image from {@code PALISADE_TEST_IMAGE}, e.g. after
  * {@code eval "$(test-infra/start-dockerd.sh)"}), Linux /proc, and {@code ./mvnw package -DskipTests} (bin/palisade).
- * The collector's JVM flags come from {@code PALISADE_JAVA_OPTS}, defaulting to {@link #DEFAULT_JAVA_OPTS}.
  */
 public final class CollectorIdleBenchmark {
 
-    /** Small-footprint flags proposed for the collector. */
-    static final String DEFAULT_JAVA_OPTS = "-Xmx48m -Xms16m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "
-            + "-XX:CICompilerCount=1 -XX:MaxMetaspaceSize=80m -XX:ReservedCodeCacheSize=24m -XX:-UsePerfData "
-            + "-XX:+UseCompactObjectHeaders -XX:MaxDirectMemorySize=16m";
     private static final List<String> SOURCES = List.of("CONTAINER", "PROCESS", "FILE", "DRIFT", "STATS", "HOST");
     private static final double RSS_TARGET_MB = 128;
     private static final double CPU_TARGET_PERCENT = 2;
     private static final long CLOCK_TICKS_PER_SECOND = 100;
+    private static final int THREADS_SHOWN = 8;
 
     private CollectorIdleBenchmark() {
     }
@@ -47,13 +51,17 @@ public final class CollectorIdleBenchmark {
     record Footprint(double rssAvgMb, double rssMaxMb, double cpuPercent) {
     }
 
+    /** What one run measured, and how the collector's JVM was started and spent its CPU. */
+    private record Run(Footprint footprint, String jvmOptions, List<String> busiestThreads, String nativeMemory) {
+    }
+
     public static void main(String[] args) throws Exception {
         int containers = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         Duration warmup = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 20);
         Duration measure = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 60);
         Path launcher = findLauncher();
         Path work = Files.createTempDirectory("palisade-bench-collector-idle-");
-        String javaOpts = System.getenv().getOrDefault("PALISADE_JAVA_OPTS", DEFAULT_JAVA_OPTS);
+        String extraJavaOpts = System.getenv().getOrDefault("PALISADE_JAVA_OPTS", "");
 
         try (KafkaBroker kafka = new KafkaBroker(work.resolve("kafka"), work.resolve("logs"));
              DockerClient docker = DockerClients.fromEnvironment();
@@ -64,9 +72,17 @@ public final class CollectorIdleBenchmark {
                 TopicCreator.ensure(admin, Topics.all(), (short) 1);
             }
             System.out.printf("CollectorIdle: %d idle containers, warm-up %ds, measured %ds, PALISADE_JAVA_OPTS=\"%s\"%n",
-                    idle.count(), warmup.toSeconds(), measure.toSeconds(), javaOpts);
-            Footprint baseline = run(launcher, work, kafka.bootstrapServers(), javaOpts, false, warmup, measure);
-            Footprint collector = run(launcher, work, kafka.bootstrapServers(), javaOpts, true, warmup, measure);
+                    idle.count(), warmup.toSeconds(), measure.toSeconds(), extraJavaOpts);
+            Run baselineRun = run(launcher, work, kafka.bootstrapServers(), extraJavaOpts, false, warmup, measure);
+            Run collectorRun = run(launcher, work, kafka.bootstrapServers(), extraJavaOpts, true, warmup, measure);
+            Footprint baseline = baselineRun.footprint();
+            Footprint collector = collectorRun.footprint();
+            System.out.println("collector JVM options (bin/palisade collector): " + collectorRun.jvmOptions());
+            System.out.println("busiest threads of the collector (CPU % of one core over the measurement):");
+            collectorRun.busiestThreads().forEach(thread -> System.out.println("  " + thread));
+            if (!collectorRun.nativeMemory().isEmpty()) {
+                System.out.println(collectorRun.nativeMemory());
+            }
 
             System.out.printf("%-28s %12s %12s %12s%n", "", "RSS avg MB", "RSS max MB", "CPU % core");
             print("baseline (no sources)", baseline);
@@ -84,8 +100,8 @@ public final class CollectorIdleBenchmark {
         System.out.printf("%-28s %12.1f %12.1f %12.2f%n", label, f.rssAvgMb(), f.rssMaxMb(), f.cpuPercent());
     }
 
-    private static Footprint run(Path launcher, Path work, String bootstrapServers, String javaOpts,
-                                 boolean sourcesEnabled, Duration warmup, Duration measure)
+    private static Run run(Path launcher, Path work, String bootstrapServers, String extraJavaOpts,
+                           boolean sourcesEnabled, Duration warmup, Duration measure)
             throws IOException, InterruptedException {
         String name = sourcesEnabled ? "collector" : "baseline";
         Map<String, String> env = new HashMap<>();
@@ -93,7 +109,7 @@ public final class CollectorIdleBenchmark {
         env.put("PALISADE_OPS_PORT", "0");
         env.put("PALISADE_PUBLISH_SPOOL_DIR", work.resolve(name + "-spool").toString());
         env.put("PALISADE_SOURCES_FILE_STATE_DIR", work.resolve(name + "-fim").toString());
-        env.put("PALISADE_JAVA_OPTS", javaOpts);
+        env.put("PALISADE_JAVA_OPTS", extraJavaOpts);
         SOURCES.forEach(source -> env.put("PALISADE_SOURCES_" + source + "_ENABLED", String.valueOf(sourcesEnabled)));
         ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "collector")
                 .redirectErrorStream(true).redirectOutput(work.resolve(name + ".log").toFile());
@@ -105,7 +121,13 @@ public final class CollectorIdleBenchmark {
                 throw new IllegalStateException("the collector exited with " + process.exitValue() + "; see "
                         + work.resolve(name + ".log"));
             }
-            return sample(process.pid(), measure);
+            Path proc = Path.of("/proc", String.valueOf(process.pid()));
+            Map<String, Long> threadsBefore = threadTicks(proc);
+            Footprint footprint = sample(proc, measure);
+            List<String> busiest = busiest(threadsBefore, threadTicks(proc), measure);
+            String jvmOptions = jvmOptions(proc);
+            String nativeMemory = jvmOptions.contains("NativeMemoryTracking") ? nativeMemory(process) : "";
+            return new Run(footprint, jvmOptions, busiest, nativeMemory);
         } finally {
             process.destroy();
             process.waitFor();
@@ -113,9 +135,8 @@ public final class CollectorIdleBenchmark {
     }
 
     /** Samples RSS every second and CPU time at both ends of {@code measure}. */
-    private static Footprint sample(long pid, Duration measure) throws IOException, InterruptedException {
-        Path proc = Path.of("/proc", String.valueOf(pid));
-        long cpuStart = cpuTicks(proc);
+    private static Footprint sample(Path proc, Duration measure) throws IOException, InterruptedException {
+        long cpuStart = cpuTicks(proc.resolve("stat"));
         long start = System.nanoTime();
         List<Double> rss = new ArrayList<>();
         while (System.nanoTime() - start < measure.toNanos()) {
@@ -123,9 +144,53 @@ public final class CollectorIdleBenchmark {
             Thread.sleep(1000);
         }
         double elapsedSeconds = (System.nanoTime() - start) / 1e9;
-        double cpuSeconds = (cpuTicks(proc) - cpuStart) / (double) CLOCK_TICKS_PER_SECOND;
+        double cpuSeconds = (cpuTicks(proc.resolve("stat")) - cpuStart) / (double) CLOCK_TICKS_PER_SECOND;
         return new Footprint(rss.stream().mapToDouble(Double::doubleValue).average().orElse(0),
                 rss.stream().mapToDouble(Double::doubleValue).max().orElse(0), 100 * cpuSeconds / elapsedSeconds);
+    }
+
+    /** CPU ticks of every thread, by "name (tid)"; threads that end meanwhile are left out. */
+    private static Map<String, Long> threadTicks(Path proc) throws IOException {
+        Map<String, Long> ticks = new HashMap<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(proc.resolve("task"))) {
+            for (Path task : tasks) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    ticks.put(name + " (" + task.getFileName() + ")", cpuTicks(task.resolve("stat")));
+                } catch (IOException e) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        }
+        return ticks;
+    }
+
+    private static List<String> busiest(Map<String, Long> before, Map<String, Long> after, Duration measure) {
+        return after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(THREADS_SHOWN)
+                .map(e -> String.format(Locale.ROOT, "%-36s %6.2f", e.getKey(),
+                        100.0 * e.getValue() / CLOCK_TICKS_PER_SECOND / measure.toSeconds()))
+                .toList();
+    }
+
+    /** The JVM's own options: what the command line has between the java executable and the class path. */
+    private static String jvmOptions(Path proc) throws IOException {
+        List<String> args = List.of(Files.readString(proc.resolve("cmdline")).split("\0"));
+        int classPath = args.indexOf("-cp");
+        return String.join(" ", args.subList(1, classPath < 0 ? args.size() : classPath));
+    }
+
+    /** {@code jcmd <pid> VM.native_memory summary}, with the jcmd beside the collector's java. */
+    private static String nativeMemory(Process process) throws IOException, InterruptedException {
+        Path java = Path.of(process.info().command().orElseThrow());
+        Process jcmd = new ProcessBuilder(java.resolveSibling("jcmd").toString(), Long.toString(process.pid()),
+                "VM.native_memory", "summary").redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jcmd.waitFor();
+        return output;
     }
 
     private static double rssMb(Path proc) throws IOException {
@@ -135,8 +200,8 @@ public final class CollectorIdleBenchmark {
     }
 
     /** utime + stime, fields 14 and 15 of /proc/PID/stat, counted after the command name in parentheses. */
-    private static long cpuTicks(Path proc) throws IOException {
-        String stat = Files.readString(proc.resolve("stat"));
+    private static long cpuTicks(Path statFile) throws IOException {
+        String stat = Files.readString(statFile);
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }

@@ -5,12 +5,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.palisade.collector.CollectorIdentity;
 import io.palisade.collector.EventSink;
@@ -29,14 +36,19 @@ import org.apache.avro.specific.SpecificRecord;
  * <p>A bash helper (separate processes, so the JVM's own spawning is not the bottleneck) runs {@code /bin/true
  * <marker>} at the given rate, each with a unique marker argument, paced in 100 ms slices across several workers.
  * The source publishes into memory (no Kafka); an exec counts as captured when an event carries its marker in
- * process.args. Usage: {@code bin/bench ExecBurst [rate per second, default 2000] [seconds, default 10]
- * [back ends, default NETLINK,PROC]}. Needs root for the netlink back end, and bash 5 and /bin/true.
+ * process.args. The others are split into execs seen but without args (an event whose parent is a worker and whose
+ * args are empty: the process ended before /proc/&lt;pid&gt;/cmdline was read) and execs not seen at all; the misses
+ * are listed per second of the burst's schedule, to tell a steady shortfall from a stall. Usage: {@code bin/bench ExecBurst [rate per second, default 2000] [seconds, default 10]
+ * [back ends, default NETLINK,PROC]}. Needs root for the netlink back end, and bash 5 and /bin/true. The source runs
+ * in this JVM, whose garbage collections pause it: to measure it as the collector runs, give the collector's JVM flags
+ * (collectors/README.md, "Footprint") in {@code PALISADE_JAVA_OPTS}.
  */
 public final class ExecBurstBenchmark {
 
     private static final int WORKERS = 4;
     private static final Duration DRAIN = Duration.ofSeconds(5);
     private static final int MISSES_SHOWN = 5;
+    private static final Pattern WORKER_LINE = Pattern.compile("worker (\\d+) (\\d+) (\\d+)");
 
     /** Each worker runs its share of execs in 100 ms slices, waiting (without exec'ing sleep) when ahead. */
     private static final String HELPER = """
@@ -51,7 +63,7 @@ public final class ExecBurstBenchmark {
                 due=$(( start + (slice + 1) * 100000 )); now=${EPOCHREALTIME/./}
                 if (( now < due )); then wait=$(( due - now )); read -t "0.$(printf %06d "$wait")" -u 9 || true; fi
               done
-              echo "$i"
+              echo "worker $w $BASHPID $i"
             }
             for (( w = 0; w < workers; w++ )); do worker "$w" & done
             wait
@@ -77,7 +89,8 @@ public final class ExecBurstBenchmark {
     private static Result run(Backend backend, int rate, int seconds) throws Exception {
         String marker = "pburst-" + UUID.randomUUID().toString().substring(0, 8);
         Set<String> captured = ConcurrentHashMap.newKeySet();
-        AtomicLong withoutArgs = new AtomicLong();
+        // Events without args, by parent pid: those whose parent is a worker are burst execs read too late.
+        Map<Long, AtomicLong> argless = new ConcurrentHashMap<>();
         EventSink sink = new EventSink() {
             @Override
             public <V extends SpecificRecord> void publish(Topic<String, V> topic, String key, V value) {
@@ -85,8 +98,9 @@ public final class ExecBurstBenchmark {
                 List<String> argv = event.getProcess().getArgs();
                 if (argv.size() == 2 && argv.get(1).startsWith(marker)) {
                     captured.add(argv.get(1));
-                } else if (argv.isEmpty()) {
-                    withoutArgs.incrementAndGet();
+                } else if (argv.isEmpty() && event.getProcess().getParent() != null) {
+                    argless.computeIfAbsent(event.getProcess().getParent().getPid(), pid -> new AtomicLong())
+                            .incrementAndGet();
                 }
             }
         };
@@ -102,37 +116,62 @@ public final class ExecBurstBenchmark {
                 Thread.sleep(50);
             }
             Instant started = Instant.now();
-            long launched = launch(marker, rate, seconds);
+            Map<Long, Long> workers = launch(marker, rate, seconds);
             Duration took = Duration.between(started, Instant.now());
+            long launched = workers.values().stream().mapToLong(Long::longValue).sum();
             int before = -1;
             Instant drainBy = Instant.now().plus(DRAIN);
             while (captured.size() != before && captured.size() < launched && Instant.now().isBefore(drainBy)) {
                 before = captured.size();
                 Thread.sleep(500); // the publisher thread hands over what is still queued
             }
-            List<String> misses = new ArrayList<>();
-            for (int w = 0; w < WORKERS && misses.size() < MISSES_SHOWN; w++) {
-                for (long i = 0; i < launched / WORKERS && misses.size() < MISSES_SHOWN; i++) {
-                    String expected = marker + "-" + w + "-" + i;
-                    if (!captured.contains(expected)) {
-                        misses.add(expected);
-                    }
-                }
-            }
-            return new Result(backend.name(), launched, took, captured.size(), withoutArgs.get(),
-                    source.partialReads(), source.lostEvents(), misses);
+            long withoutArgs = workers.keySet().stream().map(argless::get).filter(Objects::nonNull)
+                    .mapToLong(AtomicLong::get).sum();
+            return new Result(backend.name(), launched, took, captured.size(), withoutArgs,
+                    source.partialReads(), source.lostEvents(), misses(marker, workers, captured, rate, seconds));
         }
     }
 
-    /** Runs the bash helper and returns how many execs it launched. */
-    private static long launch(String marker, int rate, int seconds) throws IOException, InterruptedException {
+    /** The missing markers: the first few by name, and how many fell in each second of the burst. */
+    private static Misses misses(String marker, Map<Long, Long> workers, Set<String> captured, int rate,
+                                 int seconds) {
+        List<String> first = new ArrayList<>();
+        long[] perSecond = new long[seconds];
+        long perWorkerPerSecond = Math.max(1, rate / WORKERS);
+        int w = 0;
+        for (long count : workers.values()) {
+            for (long i = 0; i < count; i++) {
+                String expected = marker + "-" + w + "-" + i;
+                if (!captured.contains(expected)) {
+                    perSecond[(int) Math.min(seconds - 1, i / perWorkerPerSecond)]++;
+                    if (first.size() < MISSES_SHOWN) {
+                        first.add(expected);
+                    }
+                }
+            }
+            w++;
+        }
+        return new Misses(first, perSecond);
+    }
+
+    /** Runs the bash helper; returns how many execs each worker (by pid, in worker order) launched. */
+    private static Map<Long, Long> launch(String marker, int rate, int seconds)
+            throws IOException, InterruptedException {
         Process helper = new ProcessBuilder("bash", "-c", HELPER, "exec-burst", marker, Integer.toString(rate),
                 Integer.toString(seconds), Integer.toString(WORKERS)).redirectErrorStream(true).start();
         String output = new String(helper.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (helper.waitFor() != 0) {
             throw new IllegalStateException("exec helper failed: " + output);
         }
-        return output.lines().filter(line -> line.matches("\\d+")).mapToLong(Long::parseLong).sum();
+        Map<Integer, long[]> byWorker = new TreeMap<>(); // worker number -> {pid, execs}
+        output.lines().map(WORKER_LINE::matcher).filter(Matcher::matches).forEach(m -> byWorker.put(
+                Integer.parseInt(m.group(1)), new long[] {Long.parseLong(m.group(2)), Long.parseLong(m.group(3))}));
+        if (byWorker.size() != WORKERS) {
+            throw new IllegalStateException("expected " + WORKERS + " worker reports from the exec helper: " + output);
+        }
+        Map<Long, Long> workers = new LinkedHashMap<>();
+        byWorker.values().forEach(worker -> workers.put(worker[0], worker[1]));
+        return workers;
     }
 
     private static void print(List<Result> results) {
@@ -141,16 +180,20 @@ public final class ExecBurstBenchmark {
         row(format, "execs launched", results, r -> r.available() ? Long.toString(r.launched()) : "unavailable");
         row(format, "launch rate (execs/s)", results, r -> r.available()
                 ? String.format(Locale.ROOT, "%.0f", r.launched() / (r.took().toMillis() / 1000.0)) : "-");
-        row(format, "captured with marker", results, r -> r.available() ? Long.toString(r.captured()) : "-");
+        row(format, "captured with args", results, r -> r.available() ? Long.toString(r.captured()) : "-");
         row(format, "fraction captured", results, r -> r.available()
                 ? String.format(Locale.ROOT, "%.4f%%", 100.0 * r.captured() / Math.max(1, r.launched())) : "-");
-        row(format, "events without args", results, r -> r.available() ? Long.toString(r.withoutArgs()) : "-");
+        row(format, "seen, but without args", results, r -> r.available() ? Long.toString(r.withoutArgs()) : "-");
+        row(format, "not seen at all", results, r -> r.available()
+                ? Long.toString(r.launched() - r.captured() - r.withoutArgs()) : "-");
         row(format, "partial reads (source)", results, r -> r.available() ? Long.toString(r.partialReads()) : "-");
         row(format, "lost events (source)", results, r -> r.available() ? Long.toString(r.lost()) : "-");
-        System.out.println("target: >= 99.9% captured");
+        System.out.println("target: >= 99.9% captured with args");
         for (Result result : results) {
-            if (result.available() && !result.misses().isEmpty()) {
-                System.out.println("first misses (" + result.backend() + "): " + String.join(", ", result.misses()));
+            if (result.available() && result.misses().first().size() > 0) {
+                System.out.println("misses (" + result.backend() + ") per scheduled second: "
+                        + Arrays.toString(result.misses().perSecond()) + "; first: "
+                        + String.join(", ", result.misses().first()));
             }
         }
     }
@@ -165,11 +208,15 @@ public final class ExecBurstBenchmark {
         System.out.printf(format, cells);
     }
 
+    /** Burst execs not captured with their args: the first few markers, and a count per second of the burst. */
+    private record Misses(List<String> first, long[] perSecond) {
+    }
+
     private record Result(String backend, long launched, Duration took, long captured, long withoutArgs,
-                          long partialReads, long lost, List<String> misses) {
+                          long partialReads, long lost, Misses misses) {
 
         static Result unavailable(Backend backend) {
-            return new Result(backend.name(), -1, Duration.ZERO, 0, 0, 0, 0, List.of());
+            return new Result(backend.name(), -1, Duration.ZERO, 0, 0, 0, 0, new Misses(List.of(), new long[0]));
         }
 
         boolean available() {

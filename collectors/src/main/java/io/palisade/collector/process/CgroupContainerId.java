@@ -23,6 +23,9 @@ public final class CgroupContainerId {
 
     /** The 64-hex-digit container id, or empty for a process of the host itself. */
     public static Optional<String> parse(String cgroupFile) {
+        if (!hasContainerIdLength(cgroupFile)) {
+            return Optional.empty(); // most processes, those of the host: decided without parsing (see ProcFs#read)
+        }
         for (String line : cgroupFile.split("\n")) {
             // hierarchy-id:controllers:path; the path may itself contain colons, so split at the first two only.
             String[] fields = line.split(":", 3);
@@ -34,6 +37,19 @@ public final class CgroupContainerId {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether the text has a run of at least 64 lowercase hex digits, without which no segment can match. */
+    private static boolean hasContainerIdLength(String text) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            run = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ? run + 1 : 0;
+            if (run == 64) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<String> innermost(String path) {

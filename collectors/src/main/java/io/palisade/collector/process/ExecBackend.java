@@ -2,7 +2,6 @@ package io.palisade.collector.process;
 
 import java.io.IOException;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 
 /**
  * One way of learning that a process executed a program. {@link ProcessSource} tries the back ends in a fixed order
@@ -14,12 +13,12 @@ interface ExecBackend extends AutoCloseable {
     String name();
 
     /**
-     * Reports every exec to {@code onExec}, on the calling thread, until {@code stopped} says so, which it checks at
-     * least every few hundred milliseconds.
+     * Reports every exec to {@code listener}, on the calling thread, and tells it each time it has caught up with
+     * what was pending, until {@code stopped} says so, which it checks at least every few hundred milliseconds.
      *
      * @throws IOException when the back end failed and should be opened again
      */
-    void observe(Consumer<ExecNotice> onExec, BooleanSupplier stopped) throws IOException;
+    void observe(ExecListener listener, BooleanSupplier stopped) throws IOException;
 
     /** Execs this back end knows it missed (e.g. a kernel buffer overrun); 0 when it cannot tell. */
     long missed();

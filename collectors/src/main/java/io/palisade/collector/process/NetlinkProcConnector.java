@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
@@ -41,6 +40,9 @@ final class NetlinkProcConnector implements ExecBackend {
     private static final int EAGAIN = 11;
     private static final int ENOBUFS = 105;
     private static final int SCHED_FIFO = 1;
+    private static final int MSG_DONTWAIT = 0x40;
+    /** What {@link #receive} returns when no datagram came; its kind (all bits set) is none the kernel sends. */
+    private static final ProcEvent NOTHING_PENDING = new ProcEvent(-1, 0, 0, 0, 0);
 
     /** Large enough for a burst of tens of thousands of events while the reader is descheduled. */
     private static final int RECEIVE_BUFFER_BYTES = 32 * 1024 * 1024;
@@ -53,6 +55,7 @@ final class NetlinkProcConnector implements ExecBackend {
 
     private final int socket;
     private final Memory datagram = new Memory(DATAGRAM_BYTES);
+    private final ByteBuffer received = datagram.getByteBuffer(0, DATAGRAM_BYTES);
     private final Map<Long, Long> parentOf = new HashMap<>();
     private final AtomicLong overruns = new AtomicLong();
     private boolean realtime;
@@ -117,7 +120,7 @@ final class NetlinkProcConnector implements ExecBackend {
     private void awaitAcknowledgement() throws IOException {
         long deadline = System.nanoTime() + ACK_TIMEOUT_MILLIS * 1_000_000;
         while (System.nanoTime() < deadline) {
-            ProcEvent event = receive();
+            ProcEvent event = receive(0);
             if (event != null && event.what() == ProcConnectorMessages.PROC_EVENT_NONE) {
                 if (event.c() != 0) {
                     throw new IOException("the kernel refused the proc connector subscription (errno " + event.c()
@@ -157,56 +160,66 @@ final class NetlinkProcConnector implements ExecBackend {
     }
 
     @Override
-    public void observe(Consumer<ExecNotice> onExec, BooleanSupplier stopped) throws IOException {
+    public void observe(ExecListener listener, BooleanSupplier stopped) throws IOException {
         while (!stopped.getAsBoolean()) {
-            ProcEvent event = receive();
-            if (event == null) {
-                continue;
+            ProcEvent event = receive(0);
+            // Execs come in bursts: each gets its first read before any gets the rest (see ExecListener).
+            while (event != NOTHING_PENDING) {
+                dispatch(event, listener);
+                event = receive(MSG_DONTWAIT);
             }
-            switch (event.what()) {
-                case ProcConnectorMessages.PROC_EVENT_FORK -> {
-                    if (event.c() == event.d()) { // a new process, not a new thread
-                        if (parentOf.size() >= MAX_REMEMBERED_PARENTS) {
-                            parentOf.clear();
-                        }
-                        parentOf.put(event.d(), event.b());
+            listener.caughtUp();
+        }
+    }
+
+    private void dispatch(ProcEvent event, ExecListener listener) {
+        if (event == null) {
+            return;
+        }
+        switch (event.what()) {
+            case ProcConnectorMessages.PROC_EVENT_FORK -> {
+                if (event.c() == event.d()) { // a new process, not a new thread
+                    if (parentOf.size() >= MAX_REMEMBERED_PARENTS) {
+                        parentOf.clear();
                     }
+                    parentOf.put(event.d(), event.b());
                 }
-                case ProcConnectorMessages.PROC_EVENT_EXEC -> {
-                    Long parent = parentOf.get(event.b());
-                    onExec.accept(new ExecNotice(event.b(),
-                            parent == null ? OptionalLong.empty() : OptionalLong.of(parent)));
+            }
+            case ProcConnectorMessages.PROC_EVENT_EXEC -> {
+                Long parent = parentOf.get(event.b());
+                listener.exec(new ExecNotice(event.b(), parent == null ? OptionalLong.empty() : OptionalLong.of(parent)));
+            }
+            case ProcConnectorMessages.PROC_EVENT_EXIT -> {
+                if (event.a() == event.b()) {
+                    parentOf.remove(event.b());
                 }
-                case ProcConnectorMessages.PROC_EVENT_EXIT -> {
-                    if (event.a() == event.b()) {
-                        parentOf.remove(event.b());
-                    }
-                }
-                default -> {
-                    // acknowledgements and event kinds this source does not report
-                }
+            }
+            default -> {
+                // acknowledgements and event kinds this source does not report
             }
         }
     }
 
-    /** One event, or null after a timeout, an interrupted call, an overrun or a message that is no proc event. */
-    private ProcEvent receive() throws IOException {
-        int length;
-        try {
-            length = LibC.INSTANCE.recv(socket, datagram, new NativeLong(DATAGRAM_BYTES), 0).intValue();
-        } catch (LastErrorException e) {
-            return switch (e.getErrorCode()) {
-                case EAGAIN, EINTR -> null;
+    /**
+     * One event; {@link #NOTHING_PENDING} when none came (a non-blocking call with nothing queued, the receive
+     * timeout, an interrupted call); null after an overrun or for a message that is no proc event.
+     */
+    private ProcEvent receive(int flags) throws IOException {
+        int length = (int) LibC.INSTANCE.recv(socket, datagram, DATAGRAM_BYTES, flags);
+        if (length < 0) {
+            // errno, without the exception JNA would build for it: an empty queue is met after nearly every burst
+            int errno = Native.getLastError();
+            return switch (errno) {
+                case EAGAIN, EINTR -> NOTHING_PENDING;
                 case ENOBUFS -> {
                     // The kernel dropped events because we read too slowly; the socket stays usable.
                     overruns.incrementAndGet();
                     yield null;
                 }
-                default -> throw new IOException("receiving from the proc connector failed (errno " + e.getErrorCode()
-                        + ")", e);
+                default -> throw new IOException("receiving from the proc connector failed (errno " + errno + ")");
             };
         }
-        return ProcConnectorMessages.parse(datagram.getByteBuffer(0, Math.max(length, 0)), length);
+        return ProcConnectorMessages.parse(received, length);
     }
 
     /** Receive buffer overruns: each lost an unknown number of events, at least one. */
@@ -230,7 +243,10 @@ final class NetlinkProcConnector implements ExecBackend {
         return value.array();
     }
 
-    /** The few libc calls a netlink socket needs; errors surface as {@link LastErrorException} with errno. */
+    /**
+     * The few libc calls a netlink socket needs; errors surface as {@link LastErrorException} with errno, except from
+     * {@code recv}, the one called per event.
+     */
     private interface LibC extends Library {
         LibC INSTANCE = Native.load("c", LibC.class);
 
@@ -244,7 +260,12 @@ final class NetlinkProcConnector implements ExecBackend {
 
         NativeLong send(int socket, byte[] buffer, NativeLong length, int flags) throws LastErrorException;
 
-        NativeLong recv(int socket, Pointer buffer, NativeLong length, int flags) throws LastErrorException;
+        /**
+         * Returns -1 on failure, errno then being {@link Native#getLastError()}. Sizes as {@code long}, not
+         * NativeLong, whose conversion JNA does by reflection at every call (garbage that stops the observer); a
+         * 64-bit Linux is assumed, as everywhere the collector runs.
+         */
+        long recv(int socket, Pointer buffer, long length, int flags);
 
         int close(int socket);
 

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 
 import io.palisade.collector.process.ProcFs.Stat;
 
@@ -48,7 +47,7 @@ final class ProcPolling implements ExecBackend {
     }
 
     @Override
-    public void observe(Consumer<ExecNotice> onExec, BooleanSupplier stopped) throws IOException {
+    public void observe(ExecListener listener, BooleanSupplier stopped) throws IOException {
         while (!stopped.getAsBoolean()) {
             try {
                 Thread.sleep(interval);
@@ -56,11 +55,12 @@ final class ProcPolling implements ExecBackend {
                 Thread.currentThread().interrupt();
                 return;
             }
-            known = scan(onExec);
+            known = scan(listener);
+            listener.caughtUp();
         }
     }
 
-    private Map<Long, Stat> scan(Consumer<ExecNotice> onExec) throws IOException {
+    private Map<Long, Stat> scan(ExecListener listener) throws IOException {
         Map<Long, Stat> now = new HashMap<>(known.size() * 2);
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc.root())) {
             for (Path entry : entries) {
@@ -73,7 +73,7 @@ final class ProcPolling implements ExecBackend {
                     Stat before = known.get(pid);
                     if (before == null || before.startTicks() != stat.startTicks()
                             || !before.name().equals(stat.name())) {
-                        onExec.accept(new ExecNotice(pid, OptionalLong.of(stat.parentPid())));
+                        listener.exec(new ExecNotice(pid, OptionalLong.of(stat.parentPid())));
                     }
                 });
             }

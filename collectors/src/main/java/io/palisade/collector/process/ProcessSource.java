@@ -6,9 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.palisade.collector.Backoff;
@@ -24,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * keyed by the container id for a process in a container, else by the host id.
  *
  * <p>Two threads: the observer receives execs from the {@link ExecBackend} and reads /proc/&lt;pid&gt; at once, as a
- * short-lived process takes its details with it when it ends; the publisher maps and hands events to the sink, whose
+ * short-lived process takes its details with it when it ends (its arguments first, see {@link ExecReader}); the
+ * publisher maps and hands events to the sink, whose
  * send may wait for Kafka without delaying the next /proc read. A process gone before it could be read is still
  * reported with what the back end gave (pid, parent) and counted in {@link #partialReads()}.
  */
@@ -44,7 +42,7 @@ public final class ProcessSource implements Collector {
     private final ProcFs proc = ProcFs.host();
     private final Clock clock = Clock.systemUTC();
     private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1));
-    private final BlockingQueue<Observed> observed = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final Handoff<Observed> observed = new Handoff<>(QUEUE_CAPACITY);
     private final AtomicLong partialReads = new AtomicLong();
     private final AtomicLong droppedEvents = new AtomicLong();
     private final AtomicLong missedBefore = new AtomicLong();
@@ -116,17 +114,19 @@ public final class ProcessSource implements Collector {
 
     private void observe() {
         warmUp();
+        ExecReader reader = new ExecReader(proc, clock, this::enqueue);
         while (!stopping) {
             try (ExecBackend opened = BackendChoice.open(settings)) {
                 backend = opened;
                 backoff.reset();
-                opened.observe(this::onExec, () -> stopping);
+                opened.observe(reader, () -> stopping);
             } catch (IOException | RuntimeException e) {
                 // A bug or a surprise from the kernel must not end observing for good: reopen, as for I/O errors.
                 if (!stopping && !retryLater(e)) {
                     return;
                 }
             } finally {
+                reader.caughtUp();
                 ExecBackend ended = backend;
                 if (ended != null) {
                     missedBefore.addAndGet(ended.missed());
@@ -147,12 +147,10 @@ public final class ProcessSource implements Collector {
         }
     }
 
-    private void onExec(ExecNotice notice) {
-        Instant seen = clock.instant();
-        ProcessSnapshot snapshot = proc.read(notice.pid(), notice.parentPid());
+    private void enqueue(ProcessSnapshot snapshot, Instant seen) {
         if (!snapshot.complete()) {
             partialReads.incrementAndGet();
-            LOG.atDebug().setMessage("Process ended before it could be read in full").addKeyValue("pid", notice.pid())
+            LOG.atDebug().setMessage("Process ended before it could be read in full").addKeyValue("pid", snapshot.pid())
                     .log();
         }
         if (!observed.offer(new Observed(snapshot, seen))) {
@@ -167,12 +165,7 @@ public final class ProcessSource implements Collector {
     private void publish(EventSink sink) {
         // After stop, what was already observed is still handed over, within the close timeout.
         while (!stopping || !observed.isEmpty()) {
-            Observed next;
-            try {
-                next = observed.poll(PUBLISHER_POLL.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                next = observed.poll();
-            }
+            Observed next = observed.poll(PUBLISHER_POLL);
             if (next != null) {
                 String key = next.snapshot().containerId() != null ? next.snapshot().containerId()
                         : identity.host().getId();

@@ -33,8 +33,10 @@ final class FakeProc {
         return this;
     }
 
-    /** What a zombie leaves: its stat (name, parent), an empty cmdline, no exe. */
+    /** What a zombie leaves (also of a process that was running): its stat (name, parent), an empty cmdline, no exe. */
     FakeProc zombie(long pid, String comm, long parentPid, long startTicks) {
+        unlink(pid, "exe");
+        unlink(pid, "cwd");
         write(pid, "cmdline", "");
         write(pid, "stat", pid + " (" + comm + ") Z " + parentPid
                 + " 1 1 0 -1 4194560 100 0 0 0 0 0 0 0 20 0 1 0 " + startTicks + " 0 0 18446744073709551615");
@@ -45,6 +47,14 @@ final class FakeProc {
         try {
             Files.createDirectories(root.resolve(Long.toString(pid)));
             Files.writeString(root.resolve(Long.toString(pid)).resolve(file), content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void unlink(long pid, String name) {
+        try {
+            Files.deleteIfExists(root.resolve(Long.toString(pid)).resolve(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,17 @@
+package io.palisade.collector.process;
+
+/**
+ * Receives, on a back end's observing thread, each exec it sees. A short-lived process takes its details with it
+ * when it ends, so {@link #exec} reads only what goes first; {@link #caughtUp} is the moment for the rest, once no
+ * other exec waits for its first read.
+ */
+@FunctionalInterface
+interface ExecListener {
+
+    /** An exec, reported the moment the back end sees it. */
+    void exec(ExecNotice notice);
+
+    /** The back end has reported every exec it had pending and is about to wait for more. */
+    default void caughtUp() {
+    }
+}
