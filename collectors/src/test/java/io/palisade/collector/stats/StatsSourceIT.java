@@ -2,11 +2,13 @@ package io.palisade.collector.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
 
+import com.github.dockerjava.api.DockerClient;
 import io.palisade.collector.CollectorIdentity;
 import io.palisade.collector.TopicReader;
 import io.palisade.collector.container.DockerClients;
@@ -37,6 +39,8 @@ class StatsSourceIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final long MEMORY_LIMIT = 64L << 20;
     private static final int BURN_SAMPLES = 5;
+    /** The largest CPU weight (cgroup v1 cpu.shares; Docker maps it to cpu.weight 10000 on v2). */
+    private static final int HIGHEST_CPU_SHARES = 262_144;
 
     @Test
     void aContainerBurningCpuAnIdleOneWithAMemoryLimitAndTheHostTotals(KafkaBroker kafka) throws Exception {
@@ -46,7 +50,16 @@ class StatsSourceIT {
         String hostId = "stats-it-" + UUID.randomUUID();
         CollectorIdentity identity = new CollectorIdentity(Host.newBuilder().setName("stats-it").setId(hostId).build(),
                 Agent.newBuilder().setId("stats-it").setVersion("test").build());
+        boolean cgroupfs = cgroupfsDriver();
         try (GenericContainer<?> burning = new GenericContainer<>(DockerImageName.parse(DockerEnvironment.testImage()))
+                     // The highest weight, at the top of the hierarchy where the driver allows it (a weight only
+                     // counts among siblings): the loop gets its core however busy the shared machine is.
+                     .withCreateContainerCmdModifier(create -> {
+                         create.getHostConfig().withCpuShares(HIGHEST_CPU_SHARES);
+                         if (cgroupfs) {
+                             create.getHostConfig().withCgroupParent("/");
+                         }
+                     })
                      .withCommand("sh", "-c", "while :; do :; done");
              GenericContainer<?> idle = new GenericContainer<>(DockerImageName.parse(DockerEnvironment.testImage()))
                      .withCreateContainerCmdModifier(create -> create.getHostConfig().withMemory(MEMORY_LIMIT))
@@ -73,8 +86,8 @@ class StatsSourceIT {
             assertThat(hot.getMemoryLimitBytes()).as("no limit set").isNull();
             assertThat(hot.getPids()).isGreaterThanOrEqualTo(1);
             assertThat(hot.getNetworkRxBytes()).as("bridge network of its own").isNotNull();
-            assertThat(hot.getCpuPercent()).as("a core's loop, however busy the machine")
-                    .isGreaterThan(10.0).isLessThanOrEqualTo(100.0 * Runtime.getRuntime().availableProcessors());
+            assertThat(hot.getCpuPercent()).as("a core's loop with the highest CPU weight")
+                    .isGreaterThan(50.0).isLessThanOrEqualTo(100.0 * Runtime.getRuntime().availableProcessors());
             assertThat(quiet.getCpuPercent()).isLessThan(2.0);
             assertThat(quiet.getMemoryLimitBytes()).isEqualTo(MEMORY_LIMIT);
             assertThat(quiet.getMemoryUsageBytes()).isPositive().isLessThan(MEMORY_LIMIT);
@@ -85,11 +98,16 @@ class StatsSourceIT {
         }
     }
 
+    private static boolean cgroupfsDriver() throws IOException {
+        try (DockerClient docker = DockerClients.fromEnvironment()) {
+            return "cgroupfs".equals(docker.infoCmd().exec().getCGroupDriver());
+        }
+    }
+
     /**
      * The busiest of the burning container's first {@value #BURN_SAMPLES} CPU percentages. A loop alone on this 2-core
-     * machine shows 85-100%, as docker stats does; with the machine shared by parallel builds (load 20 and more) the
-     * container's cgroup gets only 15-35%, so the test asks for a clear margin above the idle container, not for a
-     * full core.
+     * machine shows 85-100%, as docker stats does; with the machine shared by parallel builds (load 20 and more) a
+     * container of default weight got only 15-35%, hence the highest weight for this one.
      */
     private static ContainerStats awaitBusiest(TopicReader<ContainerStats> stats, String containerId) {
         stats.await(BURN_SAMPLES + " CPU percentages of " + containerId, r -> stats.seen().stream()
