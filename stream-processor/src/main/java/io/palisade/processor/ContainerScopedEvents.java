@@ -43,9 +43,14 @@ final class ContainerScopedEvents {
      * from a cgroup path).
      */
     static SpecificRecord withContainer(SpecificRecord event, ContainerEvent inventory) {
-        containerOf(event); // only the kinds that have a container
+        Container known = inventory.getContainer();
         // In place: the event was decoded for this stream alone, and a builder would deep-copy all of it per event.
-        event.put(event.getSchema().getField(CONTAINER_FIELD).pos(), inventory.getContainer());
+        switch (event) {
+            case ProcessEvent e -> e.put(CONTAINER_FIELD, known);
+            case FileEvent e -> e.put(CONTAINER_FIELD, known);
+            case ContainerStats e -> e.put(CONTAINER_FIELD, known);
+            default -> throw notScoped(event);
+        }
         return event;
     }
 
