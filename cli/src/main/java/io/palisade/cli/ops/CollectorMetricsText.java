@@ -1,6 +1,5 @@
 package io.palisade.cli.ops;
 
-import java.util.List;
 import java.util.Map;
 
 import io.palisade.collector.publish.LatencyHistogram;
@@ -18,7 +17,7 @@ public final class CollectorMetricsText {
     }
 
     public static String render(PublisherMetrics metrics) {
-        StringBuilder text = new StringBuilder();
+        PrometheusText text = new PrometheusText(PREFIX);
         counter(text, "events_published_total", "Events Kafka acknowledged", "topic", metrics.publishedByTopic());
         counter(text, "events_spooled_total", "Events written to the disk spool while Kafka could not take them",
                 "topic", metrics.spooledByTopic());
@@ -27,36 +26,21 @@ public final class CollectorMetricsText {
         counter(text, "source_errors_total", "Errors reported by sources", "source", metrics.sourceErrorsBySource());
         gauge(text, "spool_records", "Events waiting in the disk spool", metrics.spoolRecords());
         gauge(text, "spool_bytes", "Bytes of events waiting in the disk spool", metrics.spoolBytes());
-        histogram(text, metrics.latency());
+        LatencyHistogram.Snapshot latency = metrics.latency();
+        text.header("publish_latency_seconds", "Time from send to Kafka's acknowledgement", "histogram");
+        text.histogram("publish_latency_seconds", "", LatencyHistogram.BOUNDS, latency.cumulativeCounts(),
+                latency.count(), latency.sumSeconds());
         return text.toString();
     }
 
-    private static void counter(StringBuilder text, String name, String help, String label, Map<String, Long> values) {
-        header(text, name, help, "counter");
-        values.forEach((value, count) -> text.append(PREFIX).append(name).append('{').append(label).append("=\"")
-                .append(value).append("\"} ").append(count).append('\n'));
+    private static void counter(PrometheusText text, String name, String help, String label,
+                                Map<String, Long> values) {
+        text.header(name, help, "counter");
+        values.forEach((value, count) -> text.sample(name, label + "=\"" + value + "\"", count));
     }
 
-    private static void gauge(StringBuilder text, String name, String help, long value) {
-        header(text, name, help, "gauge");
-        text.append(PREFIX).append(name).append(' ').append(value).append('\n');
-    }
-
-    private static void histogram(StringBuilder text, LatencyHistogram.Snapshot latency) {
-        String name = "publish_latency_seconds";
-        header(text, name, "Time from send to Kafka's acknowledgement", "histogram");
-        List<Double> bounds = LatencyHistogram.BOUNDS;
-        for (int i = 0; i < bounds.size(); i++) {
-            text.append(PREFIX).append(name).append("_bucket{le=\"").append(bounds.get(i)).append("\"} ")
-                    .append(latency.cumulativeCounts().get(i)).append('\n');
-        }
-        text.append(PREFIX).append(name).append("_bucket{le=\"+Inf\"} ").append(latency.count()).append('\n');
-        text.append(PREFIX).append(name).append("_sum ").append(latency.sumSeconds()).append('\n');
-        text.append(PREFIX).append(name).append("_count ").append(latency.count()).append('\n');
-    }
-
-    private static void header(StringBuilder text, String name, String help, String type) {
-        text.append("# HELP ").append(PREFIX).append(name).append(' ').append(help).append('\n');
-        text.append("# TYPE ").append(PREFIX).append(name).append(' ').append(type).append('\n');
+    private static void gauge(PrometheusText text, String name, String help, long value) {
+        text.header(name, help, "gauge");
+        text.sample(name, "", value);
     }
 }

@@ -1,6 +1,7 @@
 package io.palisade.cli.ops;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToLongFunction;
 
 import io.palisade.sinks.SinkMetrics;
@@ -19,7 +20,7 @@ public final class SinksMetricsText {
     }
 
     public static String render(List<SinkMetrics.Snapshot> sinks) {
-        StringBuilder text = new StringBuilder();
+        PrometheusText text = new PrometheusText(PREFIX);
         counter(text, sinks, "alerts_written_total", "Alerts the destination stored", SinkMetrics.Snapshot::written);
         counter(text, sinks, "alerts_retried_total", "Alerts handed to the destination again after a retriable failure",
                 SinkMetrics.Snapshot::retried);
@@ -36,62 +37,48 @@ public final class SinksMetricsText {
         return text.toString();
     }
 
-    private static void counter(StringBuilder text, List<SinkMetrics.Snapshot> sinks, String name, String help,
+    private static void counter(PrometheusText text, List<SinkMetrics.Snapshot> sinks, String name, String help,
                                 ToLongFunction<SinkMetrics.Snapshot> value) {
         series(text, sinks, name, help, "counter", value);
     }
 
-    private static void gauge(StringBuilder text, List<SinkMetrics.Snapshot> sinks, String name, String help,
+    private static void gauge(PrometheusText text, List<SinkMetrics.Snapshot> sinks, String name, String help,
                               ToLongFunction<SinkMetrics.Snapshot> value) {
         series(text, sinks, name, help, "gauge", value);
     }
 
-    private static void series(StringBuilder text, List<SinkMetrics.Snapshot> sinks, String name, String help,
+    private static void series(PrometheusText text, List<SinkMetrics.Snapshot> sinks, String name, String help,
                                String type, ToLongFunction<SinkMetrics.Snapshot> value) {
-        header(text, name, help, type);
+        text.header(name, help, type);
         for (SinkMetrics.Snapshot sink : sinks) {
-            text.append(PREFIX).append(name).append("{sink=\"").append(sink.sink()).append("\"} ")
-                    .append(value.applyAsLong(sink)).append('\n');
+            text.sample(name, label(sink), value.applyAsLong(sink));
         }
     }
 
-    private static void histogram(StringBuilder text, List<SinkMetrics.Snapshot> sinks) {
+    private static void histogram(PrometheusText text, List<SinkMetrics.Snapshot> sinks) {
         String name = "write_latency_seconds";
-        header(text, name, "Time one write to the destination took, successful or not", "histogram");
-        List<Double> bounds = SinkMetrics.LATENCY_BOUNDS;
+        text.header(name, "Time one write to the destination took, successful or not", "histogram");
         for (SinkMetrics.Snapshot sink : sinks) {
-            String label = "sink=\"" + sink.sink() + "\"";
-            for (int i = 0; i < bounds.size(); i++) {
-                text.append(PREFIX).append(name).append("_bucket{").append(label).append(",le=\"")
-                        .append(bounds.get(i)).append("\"} ").append(sink.latencyCumulative().get(i)).append('\n');
-            }
-            text.append(PREFIX).append(name).append("_bucket{").append(label).append(",le=\"+Inf\"} ")
-                    .append(sink.latencyCount()).append('\n');
-            text.append(PREFIX).append(name).append("_sum{").append(label).append("} ")
-                    .append(sink.latencySumSeconds()).append('\n');
-            text.append(PREFIX).append(name).append("_count{").append(label).append("} ")
-                    .append(sink.latencyCount()).append('\n');
+            text.histogram(name, label(sink), SinkMetrics.LATENCY_BOUNDS, sink.latencyCumulative(),
+                    sink.latencyCount(), sink.latencySumSeconds());
         }
     }
 
-    private static void state(StringBuilder text, List<SinkMetrics.Snapshot> sinks) {
-        header(text, "state", "1 for the sink's current state: starting, running, retrying or stopped", "gauge");
+    private static void state(PrometheusText text, List<SinkMetrics.Snapshot> sinks) {
+        text.header("state", "1 for the sink's current state: starting, running, retrying or stopped", "gauge");
         for (SinkMetrics.Snapshot sink : sinks) {
             for (SinkState.Phase phase : SinkState.Phase.values()) {
-                text.append(PREFIX).append("state{sink=\"").append(sink.sink()).append("\",state=\"")
-                        .append(phase.name().toLowerCase(java.util.Locale.ROOT)).append("\"} ")
-                        .append(sink.state().phase() == phase ? 1 : 0).append('\n');
+                text.sample("state", label(sink) + ",state=\"" + phase.name().toLowerCase(Locale.ROOT) + "\"",
+                        sink.state().phase() == phase ? 1 : 0);
             }
         }
-        header(text, "state_since_seconds", "When the sink entered its current state, in Unix seconds", "gauge");
+        text.header("state_since_seconds", "When the sink entered its current state, in Unix seconds", "gauge");
         for (SinkMetrics.Snapshot sink : sinks) {
-            text.append(PREFIX).append("state_since_seconds{sink=\"").append(sink.sink()).append("\"} ")
-                    .append(sink.state().since().getEpochSecond()).append('\n');
+            text.sample("state_since_seconds", label(sink), sink.state().since().getEpochSecond());
         }
     }
 
-    private static void header(StringBuilder text, String name, String help, String type) {
-        text.append("# HELP ").append(PREFIX).append(name).append(' ').append(help).append('\n');
-        text.append("# TYPE ").append(PREFIX).append(name).append(' ').append(type).append('\n');
+    private static String label(SinkMetrics.Snapshot sink) {
+        return "sink=\"" + sink.sink() + "\"";
     }
 }
