@@ -3,46 +3,78 @@ package io.palisade.rules;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-
-import org.kie.api.definition.type.ClassReactive;
+import java.util.stream.Collectors;
 
 /**
- * A named list of values that rules consult as a fact, e.g. {@code AllowList(name == "shell_binaries",
- * entries contains $name)}. Tuning a rule means editing a list file, never the rule (architecture convention 7, like
- * Falco's {@code user_known_*} lists).
+ * A named list of values that rules consult: tuning a rule means editing a list file, never the rule (architecture
+ * convention 7, like Falco's {@code user_known_*} lists). Built-in rules read it through the {@link AllowLists} global,
+ * e.g. {@code ProcessEvent(lists.named("network_tools").contains(process.name))}; it is also in every session as a
+ * fact, e.g. {@code AllowList(name == "network_tools", entries contains $name)}, for user rules written that way.
  *
- * @param name the list's file name without {@code .txt}
- * <p>Class reactive: property reactivity cannot see a record's accessors and would log a warning for each
- * constraint on a list, and it buys nothing here, since no fact is ever modified in a session.
- *
- * @param entries the values
+ * <p>Each question is answered from forms prepared once at load, not per event: the entries lower-cased for the
+ * case-insensitive searches, and the entries of a pattern list compiled into one regular expression, so a command
+ * line is scanned once rather than once per entry.
  */
-@ClassReactive
-public record AllowList(String name, Set<String> entries) {
+public final class AllowList {
 
-    /** Compiled entries of pattern lists, shared by every session: lists are few and never change once loaded. */
-    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+    private final String name;
+    private final Set<String> entries;
+    private final List<String> lowerCaseEntries;
+    private volatile Pattern anyPattern;
 
-    public AllowList {
-        // Not Set.copyOf: its contains(null) throws, and rules ask "entries contains $name" of events whose optional
-        // fields are null (a process gone before /proc could be read has no name).
-        entries = Collections.unmodifiableSet(new LinkedHashSet<>(entries));
+    /** @param name the list's file name without {@code .txt} */
+    public AllowList(String name, Collection<String> entries) {
+        this.name = Objects.requireNonNull(name, "name");
+        // Not Set.copyOf: its contains(null) throws, and rules ask whether a list contains an optional field of an
+        // event that is null (a process gone before /proc could be read has no name).
+        this.entries = Collections.unmodifiableSet(new LinkedHashSet<>(entries));
+        this.lowerCaseEntries = this.entries.stream().map(e -> e.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Set<String> entries() {
+        return entries;
+    }
+
+    public boolean contains(String value) {
+        return entries.contains(value);
+    }
+
+    public boolean isEmpty() {
+        return entries.isEmpty();
     }
 
     /** Whether some entry starts the value: for directory lists ({@code /usr/bin/}) and image prefixes. */
     public boolean hasPrefixOf(String value) {
-        return value != null && entries.stream().anyMatch(value::startsWith);
+        if (value != null) {
+            for (String entry : entries) {
+                if (value.startsWith(entry)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether some entry occurs anywhere in the value: for directory names inside longer paths. */
     public boolean hasInfixOf(String value) {
-        return value != null && entries.stream().anyMatch(value::contains);
+        if (value != null) {
+            for (String entry : entries) {
+                if (value.contains(entry)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -50,8 +82,17 @@ public record AllowList(String name, Set<String> entries) {
      * looked for in a command's arguments.
      */
     public boolean foundInAny(Collection<String> values) {
-        return values != null && values.stream().map(v -> v.toLowerCase(Locale.ROOT))
-                .anyMatch(v -> entries.stream().anyMatch(e -> v.contains(e.toLowerCase(Locale.ROOT))));
+        if (values != null) {
+            for (String value : values) {
+                String lowerCase = value.toLowerCase(Locale.ROOT);
+                for (String entry : lowerCaseEntries) {
+                    if (lowerCase.contains(entry)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -60,17 +101,58 @@ public record AllowList(String name, Set<String> entries) {
      * @throws PatternSyntaxException when an entry is not a regular expression
      */
     public boolean matchedIn(String text) {
-        return text != null && entries.stream().anyMatch(e -> PATTERNS.computeIfAbsent(e, Pattern::compile)
-                .matcher(text).find());
+        return text != null && !entries.isEmpty() && anyPattern().matcher(text).find();
     }
 
     /** For lists of {@code key value} lines: whether the key has at least one line, i.e. is governed by the list. */
     public boolean hasKey(String key) {
-        return key != null && entries.stream().anyMatch(e -> e.startsWith(key + " "));
+        if (key != null) {
+            for (String entry : entries) {
+                if (entry.length() > key.length() && entry.startsWith(key) && entry.charAt(key.length()) == ' ') {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** For lists of {@code key value} lines: whether this very pair is listed. */
     public boolean hasPair(String key, String value) {
         return entries.contains(key + " " + value);
+    }
+
+    /**
+     * For lists of {@code key value} lines: whether the list governs the key and does not allow this value for it,
+     * e.g. a process not among those allowed for an image that has any listed.
+     */
+    public boolean deniesPair(String key, String value) {
+        return hasKey(key) && !hasPair(key, value);
+    }
+
+    /** Compiled on first use: only pattern lists are ever matched, and any list may hold text that is no regex. */
+    private Pattern anyPattern() {
+        Pattern pattern = anyPattern;
+        if (pattern == null) {
+            // Each entry compiled alone first, so that a bad one is reported as itself, not as the alternation.
+            entries.forEach(Pattern::compile);
+            pattern = Pattern.compile(entries.stream().map(e -> "(?:" + e + ")").collect(Collectors.joining("|")));
+            anyPattern = pattern;
+        }
+        return pattern;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AllowList list && name.equals(list.name) && entries.equals(list.entries);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, entries);
+    }
+
+    @Override
+    public String toString() {
+        return "AllowList[" + name + ", " + entries.size() + " entries]";
     }
 }

@@ -37,7 +37,8 @@ public final class RuleEngine {
      * Compiles the built-in library plus the DRL and allow-lists of each extra directory.
      *
      * @throws RuleCompilationException listing every problem as {@code file:line: message}: syntax and type errors,
-     *         incomplete metadata, duplicate ids, and any compiler warning in a built-in file
+     *         incomplete metadata, duplicate ids, allow-lists named that do not exist, and any compiler warning in
+     *         a built-in file
      */
     public static RuleEngine load(List<Path> extraRuleDirs) {
         List<RuleDirectory> directories = Stream.concat(Stream.of(RuleDirectory.builtin()),
@@ -61,10 +62,12 @@ public final class RuleEngine {
         } catch (RuleCompilationException e) {
             problems.addAll(e.problems());
         }
+        List<AllowList> allowLists = AllowListLoader.load(directories);
+        problems.addAll(ListReferences.unknown(files, new AllowLists(allowLists)));
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
         }
-        return new RuleEngine(kieBase, rulesByName, AllowListLoader.load(directories), thresholds);
+        return new RuleEngine(kieBase, rulesByName, allowLists, thresholds);
     }
 
     private static Map<String, RuleMetadata> metadata(List<RuleFile> files, List<RuleProblem> problems) {

@@ -25,6 +25,9 @@ final class RuleSession {
                 List<Threshold> thresholds) {
         this.session = kieBase.newKieSession();
         this.rulesByName = rulesByName;
+        if (declaresListsGlobal(kieBase)) {
+            session.setGlobal(AllowLists.GLOBAL, new AllowLists(allowLists));
+        }
         allowLists.forEach(session::insert);
         thresholds.forEach(session::insert);
         session.addEventListener(new DefaultAgendaEventListener() {
@@ -53,6 +56,12 @@ final class RuleSession {
             current = null;
         }
         return List.copyOf(findings.values());
+    }
+
+    /** Drools refuses to set a global that no rule file declares. */
+    private static boolean declaresListsGlobal(KieBase kieBase) {
+        return kieBase.getKiePackages().stream().flatMap(p -> p.getGlobalVariables().stream())
+                .anyMatch(global -> global.getName().equals(AllowLists.GLOBAL));
     }
 
     void dispose() {

@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.kie.api.builder.Message;
+import org.kie.api.io.Resource;
+import org.kie.internal.builder.InternalMessage;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.io.ResourceFactory;
 
 /**
- * Which compiler messages fail a load. Drools 10's DRL compiler reports few warnings, so the check is tested on
- * messages directly: the rule is that a built-in file may have none at all (architecture convention 9).
+ * Which compiler results fail a load. Drools 10's DRL compiler reports few warnings, so the check is tested on
+ * results directly: the rule is that a built-in file may have none at all (architecture convention 9).
  */
 class DrlCompilerTest {
 
@@ -21,7 +25,7 @@ class DrlCompilerTest {
     @Test
     void warningInBuiltinFileFailsTheLoad() {
         List<RuleProblem> problems = DrlCompiler.problems(
-                List.of(message(Message.Level.WARNING, "f0/process.drl", 12, "something suspicious")), FILES);
+                List.of(result(ResultSeverity.WARNING, "f0/process.drl", 12, "something suspicious")), FILES);
 
         assertThat(problems).containsExactly(new RuleProblem("builtin:process.drl", 12,
                 "WARNING (not allowed in built-in rules): something suspicious"));
@@ -30,12 +34,12 @@ class DrlCompilerTest {
     @Test
     void warningInUserFileDoesNotFailTheLoad() {
         assertThat(DrlCompiler.problems(
-                List.of(message(Message.Level.WARNING, "f1/mine.drl", 3, "something suspicious")), FILES)).isEmpty();
+                List.of(result(ResultSeverity.WARNING, "f1/mine.drl", 3, "something suspicious")), FILES)).isEmpty();
     }
 
     @Test
     void errorInUserFileFailsTheLoadNamedAsTheUserNamedIt() {
-        assertThat(DrlCompiler.problems(List.of(message(Message.Level.ERROR, "f1/mine.drl", 3, "bad\n")), FILES))
+        assertThat(DrlCompiler.problems(List.of(result(ResultSeverity.ERROR, "f1/mine.drl", 3, "bad\n")), FILES))
                 .containsExactly(new RuleProblem("/etc/palisade/rules/mine.drl", 3, "bad"));
     }
 
@@ -49,36 +53,31 @@ class DrlCompilerTest {
         assertThat(DrlCompiler.compile(List.of(clean)).getRule("t", "Clean")).isNotNull();
     }
 
-    private static Message message(Message.Level level, String path, int line, String text) {
-        return new Message() {
+    private static KnowledgeBuilderResult result(ResultSeverity severity, String path, int line, String text) {
+        return new KnowledgeBuilderResult() {
             @Override
-            public long getId() {
-                return 1;
+            public ResultSeverity getSeverity() {
+                return severity;
             }
 
             @Override
-            public Level getLevel() {
-                return level;
-            }
-
-            @Override
-            public String getPath() {
-                return path;
-            }
-
-            @Override
-            public int getLine() {
-                return line;
-            }
-
-            @Override
-            public int getColumn() {
-                return 0;
-            }
-
-            @Override
-            public String getText() {
+            public String getMessage() {
                 return text;
+            }
+
+            @Override
+            public int[] getLines() {
+                return new int[] {line};
+            }
+
+            @Override
+            public Resource getResource() {
+                return ResourceFactory.newByteArrayResource(new byte[0]).setSourcePath(path);
+            }
+
+            @Override
+            public InternalMessage asMessage(long id) {
+                throw new UnsupportedOperationException("not used by DrlCompiler");
             }
         };
     }

@@ -108,6 +108,22 @@ class RuleLoadProblemsTest {
     }
 
     @Test
+    void allowListNamedThatDoesNotExistIsReportedAtItsLine() throws IOException {
+        Path drl = write("lists.drl", HEADER + """
+                global io.palisade.rules.AllowLists lists
+                rule "Misspelt list"
+                    @id("USR-PROC-001") @severity("NOTICE") @technique("none") @description("d") @message("m")
+                when
+                    ProcessEvent(lists.named("network_tool").contains(process.name))
+                then
+                end
+                """);
+
+        assertThat(load().problems()).extracting(RuleProblem::toString).containsExactly(drl
+                + ":7: no allow-list named \"network_tool\" (a lists/network_tool.txt in this or the built-in directory)");
+    }
+
+    @Test
     void validUserRuleLoadsBesideTheBuiltinOnes() throws IOException {
         write("ok.drl", HEADER + """
                 rule "Anything"
