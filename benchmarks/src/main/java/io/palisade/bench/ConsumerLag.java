@@ -40,11 +40,14 @@ final class ConsumerLag {
         return endOffsets().values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** Waits until the group has committed everything, polling every 100 ms; false when {@code timeout} passed. */
-    boolean awaitZero(String group, Duration timeout) throws ExecutionException, InterruptedException {
+    /**
+     * Waits until the group is at most {@code records} behind (0: has committed everything), polling every 100 ms;
+     * false when {@code timeout} passed.
+     */
+    boolean awaitAtMost(String group, long records, Duration timeout) throws ExecutionException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (lag(group) == 0) {
+            if (lag(group) <= records) {
                 return true;
             }
             Thread.sleep(100);

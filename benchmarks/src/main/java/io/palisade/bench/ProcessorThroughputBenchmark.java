@@ -49,15 +49,19 @@ import org.apache.kafka.streams.kstream.Produced;
  * thread, the full built-in rule library, exactly-once.
  *
  * <ol>
- *   <li>Throughput: N events (60% process, 20% file, 15% stats, 5% docker exec; containers rotating over an
- *       inventoried pool, plus their inventory records and host heartbeats) are written first; then the processor
- *       is started and timed from RUNNING until its consumer group has committed every input record (lag 0), or
- *       for 45 s at most (then the rate is that of the records committed so far).</li>
+ *   <li>Throughput: a warm-up of {@value #WARMUP_EVENTS} events, then N events (60% process, 20% file, 15% stats,
+ *       5% docker exec; containers rotating over an inventoried pool, plus their inventory records and host
+ *       heartbeats) are written first; then the processor is started, runs through the warm-up untimed, and is timed
+ *       from there until its consumer group has committed every input record (lag 0), or for 45 s at most (then the
+ *       rate is that of the records committed so far). Untimed warm-up, because a fresh JVM spends its first tens of
+ *       seconds compiling the hot paths (on two cores the compiler threads took most of a core), and a processor in
+ *       production runs warm.</li>
  *   <li>Baseline: the same input through a pass-through topology (bytes in, bytes out to one topic, same
  *       exactly-once settings): the ratio says what rules, enrichment, correlation and suppression cost.</li>
- *   <li>Latency: a processor starting at the end of the inputs, fed the same mix at a steady rate; the shells in it
- *       (one event in 20) each run in a container of their own, so suppression hides none of their alerts; latency =
- *       time the committed alert is read - the shell's creation time (set when it is produced).</li>
+ *   <li>Latency: a processor starting at the end of the inputs, fed the same mix at a steady rate, first for
+ *       {@value #LATENCY_WARMUP_SECONDS} s of warm-up whose alerts are not counted; the shells in it (one event in 20)
+ *       each run in a container of their own, so suppression hides none of their alerts; latency = time the
+ *       committed alert is read - the shell's creation time (set when it is produced).</li>
  * </ol>
  * Usage: {@code bin/bench ProcessorThroughput [events, default 200000] [latency rate/s, default 5000]
  * [latency seconds, default 30]}. Needs nothing but a JDK 21+: the broker is a child JVM.
@@ -71,6 +75,8 @@ public final class ProcessorThroughputBenchmark {
     private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(2);
     /** Each throughput phase stops here at the latest, so the whole benchmark stays under about 4 minutes. */
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(45);
+    private static final int WARMUP_EVENTS = 30_000;
+    private static final int LATENCY_WARMUP_SECONDS = 10;
 
     private static final List<Topic<String, ?>> INPUTS = List.of(Topics.PROCESS_EVENTS, Topics.FILE_EVENTS,
             Topics.CONTAINER_STATS, Topics.CONTAINER_EVENTS, Topics.HOST_EVENTS, Topics.CONTAINER_INVENTORY);
@@ -88,18 +94,18 @@ public final class ProcessorThroughputBenchmark {
              Admin admin = startBroker(kafka)) {
             ConsumerLag lag = new ConsumerLag(admin, inputPartitions(admin));
             ProcessorEvents samples = new ProcessorEvents();
-            long written = preProduce(kafka, samples, events);
-            System.out.printf("ProcessorThroughput: %,d input records (%,d events + inventory of %d containers "
-                    + "and %d hosts), 1 stream thread, exactly-once, %d rules%n", lag.records(), written, CONTAINERS,
-                    HOSTS, rules.rules().size());
+            long written = preProduce(kafka, samples, WARMUP_EVENTS + events);
+            System.out.printf("ProcessorThroughput: %,d input records (%,d warm-up and %,d timed events + inventory "
+                    + "of %d containers and %d hosts), 1 stream thread, exactly-once, %d rules%n", lag.records(),
+                    written - events, events, CONTAINERS, HOSTS, rules.rules().size());
 
             ProcessorConfig config = ProcessorConfig.defaults().withKafka(kafka.bootstrapServers(),
                     "bench-processor", work.resolve("processor-state"), 1);
             double processorRate = drain("processor", SecurityTopology.build(config, rules, Clock.systemUTC()),
-                    config.streamsProperties(), lag);
+                    config.streamsProperties(), lag, events);
             Properties passThroughProperties = StreamsSettings.of(kafka.bootstrapServers(), "bench-passthrough",
                     work.resolve("passthrough-state"), 1);
-            double passThroughRate = drain("pass-through", passThrough(), passThroughProperties, lag);
+            double passThroughRate = drain("pass-through", passThrough(), passThroughProperties, lag, events);
 
             long[] latencies = latency(kafka, samples,
                     SecurityTopology.build(config, rules, Clock.systemUTC()), latencyProperties(config, work), rate,
@@ -177,21 +183,25 @@ public final class ProcessorThroughputBenchmark {
     }
 
     /**
-     * Runs the topology until it has committed every input record, or for at most {@link #DRAIN_LIMIT}; returns
-     * committed input records per second. A run cut short still gives its rate, so a slow machine gets a figure,
-     * not an exception.
+     * Runs the topology through everything but the last {@code timed} records untimed, then until it has committed
+     * every input record, or for at most {@link #DRAIN_LIMIT}; returns the timed records committed per second. A run
+     * cut short still gives its rate, so a slow machine gets a figure, not an exception.
      */
-    private static double drain(String name, Topology topology, Properties properties, ConsumerLag lag)
+    private static double drain(String name, Topology topology, Properties properties, ConsumerLag lag, long timed)
             throws Exception {
         long records = lag.records();
         String group = properties.getProperty("application.id");
         try (KafkaStreams streams = new KafkaStreams(topology, properties)) {
             awaitRunning(streams);
+            if (!lag.awaitAtMost(group, timed, PHASE_TIMEOUT)) {
+                throw new IllegalStateException(name + " did not get through the warm-up within " + PHASE_TIMEOUT);
+            }
             long start = System.nanoTime();
-            boolean all = lag.awaitZero(group, DRAIN_LIMIT);
+            long before = records - lag.lag(group);
+            boolean all = lag.awaitAtMost(group, 0, DRAIN_LIMIT);
             double secondsTaken = (System.nanoTime() - start) / 1e9;
-            long done = records - lag.lag(group);
-            System.out.printf("  %s: %,d of %,d records committed in %.1f s%s%n", name, done, records, secondsTaken,
+            long done = records - lag.lag(group) - before;
+            System.out.printf("  %s: %,d records committed in %.1f s after the warm-up%s%n", name, done, secondsTaken,
                     all ? "" : " (stopped at the time limit)");
             return done / secondsTaken;
         }
@@ -240,12 +250,14 @@ public final class ProcessorThroughputBenchmark {
                     }
                 }
             });
-            paced(kafka, samples, rate, seconds);
+            // Shells of the warm-up run in containers "warm-N": their alerts are not counted.
+            paced(kafka, samples, rate, LATENCY_WARMUP_SECONDS, "warm-", 0);
+            paced(kafka, samples, rate, seconds, "lat-", (long) rate * LATENCY_WARMUP_SECONDS);
             producing.set(false);
             reader.join();
         }
-        System.out.printf("  latency: %,d events sent at %,d/s for %d s, %,d of them shells; %,d alerts read%n",
-                (long) rate * seconds, rate, seconds, sent,
+        System.out.printf("  latency: %,d events sent at %,d/s for %d s after %d s of warm-up, %,d of them shells; "
+                + "%,d alerts read%n", (long) rate * seconds, rate, seconds, LATENCY_WARMUP_SECONDS, sent,
                 latencies.size());
         long[] sorted = latencies.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(sorted);
@@ -254,22 +266,23 @@ public final class ProcessorThroughputBenchmark {
 
     /**
      * {@code rate} events a second of the same mix as the throughput phase, in 10 ms slices, each stamped with the
-     * time it is produced; the shells (one event in 20) run in containers of their own, {@code lat-N}, so that no
-     * alert of theirs is a repeat. The inventory goes first: this processor starts at the end of the topics.
+     * time it is produced, numbered from {@code firstId}; the shells (one event in 20) run in containers of their own,
+     * {@code <shells>N}, so that no alert of theirs is a repeat. The inventory goes first: this processor starts at
+     * the end of the topics.
      */
-    private static void paced(KafkaBroker kafka, ProcessorEvents samples, int rate, int seconds)
-            throws InterruptedException {
+    private static void paced(KafkaBroker kafka, ProcessorEvents samples, int rate, int seconds, String shells,
+                              long firstId) throws InterruptedException {
         int perSlice = Math.max(1, rate / 100);
         try (KafkaProducer<String, byte[]> producer = producer(kafka)) {
             sendInventory(producer, samples, Instant.now());
             producer.flush();
             long start = System.nanoTime();
-            long id = 0;
+            long id = firstId;
             for (int slice = 0; slice < seconds * 100; slice++) {
                 for (int n = 0; n < perSlice; n++, id++) {
                     Instant now = Instant.now();
                     long event = 1_000_000_000L + id;
-                    sendMixed(producer, samples, event, event % 20 == 19 ? "lat-" + id
+                    sendMixed(producer, samples, event, event % 20 == 19 ? shells + id
                             : ProcessorEvents.containerId((int) (id % CONTAINERS)), now);
                 }
                 long due = start + (slice + 1) * 10_000_000L;

@@ -19,7 +19,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * palisade.alerts.
  *
  * <p>Emission policy: the first occurrence of an id is written at once (count 1), so nobody waits for news of an
- * attack. Repeats only update the changelogged state in {@value #STORE}; a wall-clock punctuator writes the alert
+ * attack. Repeats only update the changelogged state (store {@value #STORE} or {@value #LOCAL_STORE}, see
+ * {@link SecurityTopology}); a wall-clock punctuator writes the alert
  * again, under the same id with the higher count and later last_seen, at most once per emit interval and only when
  * something changed. When stream time (the latest event time seen) passes the end of the alert's window plus the
  * grace, a last update is written if anything changed since the previous one, and the state is dropped. A burst of
@@ -31,15 +32,20 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class AlertSuppressor implements Processor<String, Alert, String, Alert> {
 
+    /** The state of alerts whose repeats may come from any container or host, after the repartition by alert id. */
     static final String STORE = "palisade-suppression";
+    /** The state of alerts of one container, suppressed in the task of that container without a repartition. */
+    static final String LOCAL_STORE = "palisade-suppression-local";
 
+    private final String storeName;
     private final Duration window;
     private final Duration emitInterval;
     private final Duration grace;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, SuppressedAlert> state;
 
-    AlertSuppressor(Duration window, Duration emitInterval, Duration grace) {
+    AlertSuppressor(String storeName, Duration window, Duration emitInterval, Duration grace) {
+        this.storeName = storeName;
         this.window = window;
         this.emitInterval = emitInterval;
         this.grace = grace;
@@ -48,7 +54,7 @@ final class AlertSuppressor implements Processor<String, Alert, String, Alert> {
     @Override
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
-        this.state = context.getStateStore(STORE);
+        this.state = context.getStateStore(storeName);
         context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> flush());
     }
 

@@ -2,9 +2,13 @@ package io.palisade.processor;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.palisade.processor.correlation.Correlations;
 import io.palisade.rules.RuleEngine;
+import io.palisade.rules.RuleMetadata;
 import io.palisade.schema.Alert;
 import io.palisade.schema.ContainerEvent;
 import io.palisade.schema.ContainerStats;
@@ -16,6 +20,7 @@ import io.palisade.schema.topic.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
@@ -35,8 +40,8 @@ import org.apache.kafka.streams.state.Stores;
  * <p>The stages, in order: the inventory tables ({@link InventoryStores}); enrichment of process, file and stats
  * events from the container inventory ({@link EnrichmentStage}); rule evaluation, one alert per finding keyed by its
  * deterministic id ({@link RuleEvaluator}); correlations ({@link Correlations}); and suppression of repeats into one counted
- * alert per id ({@link AlertSuppressor}), after a repartition by alert id so that all repeats of one id meet in one
- * task whichever container or host they came from.
+ * alert per id ({@link AlertSuppressor}): in the container's own task for alerts of one container, after a
+ * repartition by alert id for the others, so that all repeats of one id meet in one task wherever they came from.
  */
 public final class SecurityTopology {
 
@@ -60,7 +65,9 @@ public final class SecurityTopology {
         KStream<String, ContainerStats> enrichedStats = only(enriched, ContainerStats.class, "enriched-stats");
 
         // Container and host events carry their own container and posture: nothing to enrich them with.
-        KStream<String, EnrichedEvent> selfContained = events(builder, Topics.CONTAINER_EVENTS, clock)
+        KStream<String, EnrichedEvent> selfContained = CoPartitioning.byContainer(
+                        events(builder, Topics.CONTAINER_EVENTS, clock), ContainerEvent::getContainer,
+                        Topics.CONTAINER_EVENTS.valueSerde(), "container-events")
                 .mapValues(EnrichedEvent::asIs, Named.as("container-events-as-is"))
                 .merge(hostEvents.mapValues(EnrichedEvent::asIs, Named.as("host-events-as-is")),
                         Named.as("self-contained-events"));
@@ -72,22 +79,48 @@ public final class SecurityTopology {
         KStream<String, Alert> alertsToSuppress = ruleAlerts.merge(Correlations.attach(builder, ruleAlerts,
                 enrichedProcesses, enrichedStats, config.correlations()), Named.as("rule-and-correlation-alerts"));
 
-        suppress(builder, alertsToSuppress, config)
+        suppress(builder, alertsToSuppress, suppressedInPlace(rules), config)
                 .to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
                         .withName("write-alerts"));
         return builder.build();
     }
 
+    /**
+     * Suppression in two places. An alert of a rule whose dedup key holds the container id, on an event of a container,
+     * can only ever be repeated by events of that container, which {@link CoPartitioning} brings to one task: it is
+     * suppressed there, in the task that found it. Every other alert (keys by host or file path, correlations) may be
+     * repeated from any task, so it first goes through a repartition by alert id. Which way an alert goes depends on
+     * its rule and on whether it has a container, both fixed by its id, so all repeats of one id meet in one store.
+     */
     private static KStream<String, Alert> suppress(StreamsBuilder builder, KStream<String, Alert> alerts,
-                                                   ProcessorConfig config) {
+                                                   Set<String> containerScopedRules, ProcessorConfig config) {
+        Map<String, KStream<String, Alert>> byScope = alerts.split(Named.as("alerts-"))
+                .branch((id, alert) -> alert.getContainer() != null
+                        && containerScopedRules.contains(alert.getRule().getId()), Branched.as("of-one-container"))
+                .defaultBranch(Branched.as("of-any-task"));
+        KStream<String, Alert> inPlace = suppressor(builder, byScope.get("alerts-of-one-container"),
+                AlertSuppressor.LOCAL_STORE, "suppress-in-place", config);
+        KStream<String, Alert> regrouped = byScope.get("alerts-of-any-task")
+                .repartition(Repartitioned.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
+                        .withName("alerts-by-id"));
+        return inPlace.merge(suppressor(builder, regrouped, AlertSuppressor.STORE, "suppress", config),
+                Named.as("suppressed-alerts"));
+    }
+
+    private static KStream<String, Alert> suppressor(StreamsBuilder builder, KStream<String, Alert> alerts,
+                                                     String store, String name, ProcessorConfig config) {
         // Cached: repeats of one alert within a commit interval update memory and reach RocksDB and the changelog
         // once, at the commit, instead of once per repeat.
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AlertSuppressor.STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store),
                 Serdes.String(), SuppressedAlert.serde()).withCachingEnabled());
-        return alerts.repartition(Repartitioned.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
-                        .withName("alerts-by-id"))
-                .process(() -> new AlertSuppressor(config.alertWindow(), config.suppressionEmitInterval(),
-                        config.suppressionGrace()), Named.as("suppress"), AlertSuppressor.STORE);
+        return alerts.process(() -> new AlertSuppressor(store, config.alertWindow(), config.suppressionEmitInterval(),
+                config.suppressionGrace()), Named.as(name), store);
+    }
+
+    /** The rules whose dedup key holds the container id: their alerts can be suppressed in the container's task. */
+    private static Set<String> suppressedInPlace(RuleEngine rules) {
+        return rules.rules().stream().filter(rule -> rule.dedupKey().paths().contains("container.id"))
+                .map(RuleMetadata::id).collect(Collectors.toUnmodifiableSet());
     }
 
     /**

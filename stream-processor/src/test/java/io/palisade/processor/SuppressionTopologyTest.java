@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.List;
 
 import io.palisade.schema.Alert;
+import io.palisade.schema.FileEvent;
 import io.palisade.schema.Samples;
+import io.palisade.schema.topic.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,7 +84,32 @@ class SuppressionTopologyTest {
         });
         assertThat(written.stream().filter(a -> a.getId().equals(firstId)).toList().getLast().getEvidenceEventIds())
                 .hasSize(AlertMerge.EVIDENCE_SAMPLE);
-        assertThat(topology.driver.getKeyValueStore(AlertSuppressor.STORE).get(firstId))
+        assertThat(topology.driver.getKeyValueStore(AlertSuppressor.LOCAL_STORE).get(firstId))
                 .as("a closed window's state is dropped").isNull();
+    }
+
+    @Test
+    void anAlertOfOneContainerIsSuppressedInItsTaskWithoutTheRepartitionByAlertId() {
+        topology.process(TestEvents.exec("nsenter", "e-0", 0));
+        topology.process(TestEvents.exec("nsenter", "e-1", 1));
+
+        String id = topology.alertsOf(RULE).getFirst().getId();
+        assertThat(topology.driver.getKeyValueStore(AlertSuppressor.LOCAL_STORE).get(id)).isNotNull();
+        assertThat(topology.driver.producedTopicNames()).noneMatch(t -> t.endsWith("alerts-by-id-repartition"));
+    }
+
+    @Test
+    void theSameFileChangedInTwoContainersOfOneHostIsOneAlertCountedTwiceAfterTheRepartition() {
+        String otherContainer = TestEvents.newContainerId();
+        topology.inventory(TestEvents.inventory(otherContainer));
+        for (String container : List.of(TestEvents.CONTAINER_ID, otherContainer)) {
+            FileEvent change = TestEvents.passwdReplaced(container, "f-" + container, Samples.SEEN);
+            topology.input(Topics.FILE_EVENTS).pipeInput(container, change, Samples.SEEN);
+        }
+        topology.advanceWallClock(emitInterval);
+
+        // Write below /etc deduplicates by host and path, whichever container wrote: the two alerts meet by id.
+        assertThat(topology.alertsOf("PAL-FILE-002")).extracting(Alert::getCount).containsExactly(1L, 2L);
+        assertThat(topology.driver.producedTopicNames()).anyMatch(t -> t.endsWith("alerts-by-id-repartition"));
     }
 }
