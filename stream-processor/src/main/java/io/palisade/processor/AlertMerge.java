@@ -1,6 +1,5 @@
 package io.palisade.processor;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import io.palisade.schema.Alert;
@@ -17,20 +16,24 @@ final class AlertMerge {
     private AlertMerge() {
     }
 
-    static Alert merge(Alert current, Alert repeat) {
-        List<String> evidence = new ArrayList<>(current.getEvidenceEventIds());
+    /**
+     * Folds {@code repeat} into {@code current}, which is changed in place: only suppression state, an alert decoded
+     * from its store or deep-copied into it, is merged into, so its lists are Avro's own mutable arrays.
+     */
+    static void into(Alert current, Alert repeat) {
+        List<String> evidence = current.getEvidenceEventIds();
         for (String id : repeat.getEvidenceEventIds()) {
             if (evidence.size() < EVIDENCE_SAMPLE && !evidence.contains(id)) {
                 evidence.add(id);
             }
         }
-        return Alert.newBuilder(current)
-                .setCount(current.getCount() + repeat.getCount())
-                .setFirstSeen(current.getFirstSeen().isBefore(repeat.getFirstSeen())
-                        ? current.getFirstSeen() : repeat.getFirstSeen())
-                .setLastSeen(current.getLastSeen().isAfter(repeat.getLastSeen())
-                        ? current.getLastSeen() : repeat.getLastSeen())
-                .setEvidenceEventIds(evidence)
-                .build();
+        // By field name: the generated classes have no setters, and a builder would deep-copy the whole alert.
+        current.put("count", current.getCount() + repeat.getCount());
+        if (repeat.getFirstSeen().isBefore(current.getFirstSeen())) {
+            current.put("first_seen", repeat.getFirstSeen());
+        }
+        if (repeat.getLastSeen().isAfter(current.getLastSeen())) {
+            current.put("last_seen", repeat.getLastSeen());
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.palisade.schema.Alert;
 import org.apache.kafka.streams.KeyValue;
@@ -37,6 +38,14 @@ final class AlertSuppressor implements Processor<String, Alert, String, Alert> {
     /** The state of alerts of one container, suppressed in the task of that container without a repartition. */
     static final String LOCAL_STORE = "palisade-suppression-local";
 
+    /**
+     * Alerts a burst keeps repeating: the decoded state, written through to the store, so a repeat costs one encoding
+     * instead of a decoding, a deep copy and an encoding. Only a copy of the store, lost with the task like the
+     * instance itself.
+     */
+    private static final int DECODED_ALERTS = 10_000;
+
+    private final Map<String, SuppressedAlert> decoded = new RecentlyUsed<>(DECODED_ALERTS);
     private final String storeName;
     private final Duration window;
     private final Duration emitInterval;
@@ -60,15 +69,32 @@ final class AlertSuppressor implements Processor<String, Alert, String, Alert> {
 
     @Override
     public void process(Record<String, Alert> record) {
-        SuppressedAlert current = state.get(record.key());
+        SuppressedAlert current = read(record.key());
         if (current == null) {
-            SuppressedAlert first = new SuppressedAlert(record.value(), 0).emitted();
-            state.put(record.key(), first);
+            // A copy: the state is merged into in place, and the alert forwarded here also went to the correlations.
+            SuppressedAlert first = new SuppressedAlert(Alert.newBuilder(record.value()).build(), 0).emitted();
+            write(record.key(), first);
             emit(first.alert());
         } else {
-            state.put(record.key(), new SuppressedAlert(AlertMerge.merge(current.alert(), record.value()),
-                    current.emittedCount()));
+            AlertMerge.into(current.alert(), record.value());
+            write(record.key(), current);
         }
+    }
+
+    private SuppressedAlert read(String id) {
+        SuppressedAlert known = decoded.get(id);
+        if (known == null) {
+            known = state.get(id);
+            if (known != null) {
+                decoded.put(id, known);
+            }
+        }
+        return known;
+    }
+
+    private void write(String id, SuppressedAlert suppressed) {
+        state.put(id, suppressed);
+        decoded.put(id, suppressed);
     }
 
     /** Writes every alert with news since its last record; closes the windows stream time has left behind. */
@@ -83,10 +109,11 @@ final class AlertSuppressor implements Processor<String, Alert, String, Alert> {
             if (suppressed.hasNews()) {
                 emit(suppressed.alert());
                 suppressed = suppressed.emitted();
-                state.put(entry.key, suppressed);
+                write(entry.key, suppressed);
             }
             if (closesBefore(suppressed.alert(), streamTime)) {
                 state.delete(entry.key);
+                decoded.remove(entry.key);
             }
         }
     }
