@@ -1,5 +1,7 @@
 package io.palisade.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -197,14 +199,28 @@ public final class ProcessorThroughputBenchmark {
                 throw new IllegalStateException(name + " did not get through the warm-up within " + PHASE_TIMEOUT);
             }
             long start = System.nanoTime();
+            long cpuBefore = streamThreadCpuNanos(group);
             long before = records - lag.lag(group);
             boolean all = lag.awaitAtMost(group, 0, DRAIN_LIMIT);
             double secondsTaken = (System.nanoTime() - start) / 1e9;
             long done = records - lag.lag(group) - before;
-            System.out.printf("  %s: %,d records committed in %.1f s after the warm-up%s%n", name, done, secondsTaken,
-                    all ? "" : " (stopped at the time limit)");
+            double cpuMicrosPerRecord = (streamThreadCpuNanos(group) - cpuBefore) / 1e3 / done;
+            System.out.printf("  %s: %,d records committed in %.1f s after the warm-up%s; stream thread CPU %.1f us "
+                    + "a record%n", name, done, secondsTaken, all ? "" : " (stopped at the time limit)",
+                    cpuMicrosPerRecord);
             return done / secondsTaken;
         }
+    }
+
+    /**
+     * CPU time of the application's stream thread so far: on a shared machine the wall-clock rate moves with the
+     * load of others, the CPU a record costs much less.
+     */
+    private static long streamThreadCpuNanos(String applicationId) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith(applicationId + "-") && t.getName().contains("-StreamThread-"))
+                .mapToLong(t -> threads.getThreadCpuTime(t.threadId())).sum();
     }
 
     /** Consume, produce the bytes unchanged: what the processor costs at least, whatever its rules. */

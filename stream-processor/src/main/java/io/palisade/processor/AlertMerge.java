@@ -18,7 +18,7 @@ final class AlertMerge {
 
     /**
      * Folds {@code repeat} into {@code current}, which is changed in place: only suppression state, an alert decoded
-     * from its store or deep-copied into it, is merged into, so its lists are Avro's own mutable arrays.
+     * from its store or deep-copied into it, is merged into, so its lists are mutable.
      */
     static void into(Alert current, Alert repeat) {
         List<String> evidence = current.getEvidenceEventIds();
