@@ -54,7 +54,7 @@ final class NetlinkProcConnector implements ExecBackend {
 
     private final int socket;
     private final Memory datagram = new Memory(DATAGRAM_BYTES);
-    private final ByteBuffer received = datagram.getByteBuffer(0, DATAGRAM_BYTES);
+    private final ByteBuffer received = datagram.getByteBuffer(0, DATAGRAM_BYTES).order(ByteOrder.nativeOrder());
     private final Map<Long, Long> parentOf = new HashMap<>();
     private final AtomicLong overruns = new AtomicLong();
     private boolean realtime;
@@ -207,9 +207,9 @@ final class NetlinkProcConnector implements ExecBackend {
      * timeout, an interrupted call); null after an overrun or for a message that is no proc event.
      */
     private ProcEvent receive(int flags) throws IOException {
-        int length = (int) LibC.INSTANCE.recv(socket, datagram, DATAGRAM_BYTES, flags);
+        int length = (int) Libc.recv(socket, Pointer.nativeValue(datagram), DATAGRAM_BYTES, flags);
         if (length < 0) {
-            // errno, without the exception JNA would build for it: an empty queue is met after nearly every burst
+            // errno, not an exception: an empty queue is met after nearly every burst
             int errno = Native.getLastError();
             return switch (errno) {
                 case EAGAIN, EINTR -> NOTHING_PENDING;
@@ -232,7 +232,7 @@ final class NetlinkProcConnector implements ExecBackend {
 
     @Override
     public void close() {
-        LibC.INSTANCE.close(socket);
+        Libc.close(socket);
         if (vmThreadRealtime) { // no observer left that it must not stop for long
             RealtimeScheduling.lowerJvmThread(RealtimeScheduling.VM_THREAD);
         }
@@ -249,8 +249,8 @@ final class NetlinkProcConnector implements ExecBackend {
     }
 
     /**
-     * The few libc calls a netlink socket needs; errors surface as {@link LastErrorException} with errno, except from
-     * {@code recv}, the one called per event.
+     * The libc calls that set up a netlink socket; errors surface as {@link LastErrorException} with errno. Those
+     * called per event, and {@code close}, are in {@link Libc}.
      */
     private interface LibC extends Library {
         LibC INSTANCE = Native.load("c", LibC.class);
@@ -264,14 +264,5 @@ final class NetlinkProcConnector implements ExecBackend {
         int bind(int socket, byte[] address, int length) throws LastErrorException;
 
         NativeLong send(int socket, byte[] buffer, NativeLong length, int flags) throws LastErrorException;
-
-        /**
-         * Returns -1 on failure, errno then being {@link Native#getLastError()}. Sizes as {@code long}, not
-         * NativeLong, whose conversion JNA does by reflection at every call (garbage that stops the observer); a
-         * 64-bit Linux is assumed, as everywhere the collector runs.
-         */
-        long recv(int socket, Pointer buffer, long length, int flags);
-
-        int close(int socket);
     }
 }
