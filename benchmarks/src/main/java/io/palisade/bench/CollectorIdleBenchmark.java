@@ -38,7 +38,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  */
 public final class CollectorIdleBenchmark {
 
-    private static final List<String> SOURCES = List.of("CONTAINER", "PROCESS", "FILE", "DRIFT", "STATS", "HOST");
     private static final double RSS_TARGET_MB = 128;
     private static final double CPU_TARGET_PERCENT = 2;
     private static final long CLOCK_TICKS_PER_SECOND = 100;
@@ -59,7 +58,6 @@ public final class CollectorIdleBenchmark {
         int containers = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         Duration warmup = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 20);
         Duration measure = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 60);
-        Path launcher = findLauncher();
         Path work = Files.createTempDirectory("palisade-bench-collector-idle-");
         String extraJavaOpts = System.getenv().getOrDefault("PALISADE_JAVA_OPTS", "");
 
@@ -73,8 +71,8 @@ public final class CollectorIdleBenchmark {
             }
             System.out.printf("CollectorIdle: %d idle containers, warm-up %ds, measured %ds, PALISADE_JAVA_OPTS=\"%s\"%n",
                     idle.count(), warmup.toSeconds(), measure.toSeconds(), extraJavaOpts);
-            Run baselineRun = run(launcher, work, kafka.bootstrapServers(), extraJavaOpts, false, warmup, measure);
-            Run collectorRun = run(launcher, work, kafka.bootstrapServers(), extraJavaOpts, true, warmup, measure);
+            Run baselineRun = run(work, kafka.bootstrapServers(), extraJavaOpts, false, warmup, measure);
+            Run collectorRun = run(work, kafka.bootstrapServers(), extraJavaOpts, true, warmup, measure);
             Footprint baseline = baselineRun.footprint();
             Footprint collector = collectorRun.footprint();
             System.out.println("collector JVM options (bin/palisade collector): " + collectorRun.jvmOptions());
@@ -100,32 +98,22 @@ public final class CollectorIdleBenchmark {
         System.out.printf("%-28s %12.1f %12.1f %12.2f%n", label, f.rssAvgMb(), f.rssMaxMb(), f.cpuPercent());
     }
 
-    private static Run run(Path launcher, Path work, String bootstrapServers, String extraJavaOpts,
-                           boolean sourcesEnabled, Duration warmup, Duration measure)
-            throws IOException, InterruptedException {
+    private static Run run(Path work, String bootstrapServers, String extraJavaOpts, boolean sourcesEnabled,
+                           Duration warmup, Duration measure) throws IOException, InterruptedException {
         String name = sourcesEnabled ? "collector" : "baseline";
-        Map<String, String> env = new HashMap<>();
-        env.put("PALISADE_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
-        env.put("PALISADE_OPS_PORT", "0");
-        env.put("PALISADE_PUBLISH_SPOOL_DIR", work.resolve(name + "-spool").toString());
-        env.put("PALISADE_SOURCES_FILE_STATE_DIR", work.resolve(name + "-fim").toString());
-        env.put("PALISADE_JAVA_OPTS", extraJavaOpts);
-        SOURCES.forEach(source -> env.put("PALISADE_SOURCES_" + source + "_ENABLED", String.valueOf(sourcesEnabled)));
-        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "collector")
-                .redirectErrorStream(true).redirectOutput(work.resolve(name + ".log").toFile());
-        builder.environment().putAll(env);
-        Process process = builder.start();
+        Process process = CollectorLaunch.start(work, name, bootstrapServers,
+                sourcesEnabled ? CollectorLaunch.SOURCES : List.of(), Map.of("PALISADE_JAVA_OPTS", extraJavaOpts));
         try {
             Thread.sleep(warmup.toMillis());
             if (!process.isAlive()) {
                 throw new IllegalStateException("the collector exited with " + process.exitValue() + "; see "
-                        + work.resolve(name + ".log"));
+                        + CollectorLaunch.log(work, name));
             }
             Path proc = Path.of("/proc", String.valueOf(process.pid()));
             Map<String, Long> threadsBefore = threadTicks(proc);
             Footprint footprint = sample(proc, measure);
             List<String> busiest = busiest(threadsBefore, threadTicks(proc), measure);
-            String jvmOptions = jvmOptions(proc);
+            String jvmOptions = CollectorLaunch.jvmOptions(process);
             String nativeMemory = jvmOptions.contains("NativeMemoryTracking") ? nativeMemory(process) : "";
             return new Run(footprint, jvmOptions, busiest, nativeMemory);
         } finally {
@@ -176,13 +164,6 @@ public final class CollectorIdleBenchmark {
                 .toList();
     }
 
-    /** The JVM's own options: what the command line has between the java executable and the class path. */
-    private static String jvmOptions(Path proc) throws IOException {
-        List<String> args = List.of(Files.readString(proc.resolve("cmdline")).split("\0"));
-        int classPath = args.indexOf("-cp");
-        return String.join(" ", args.subList(1, classPath < 0 ? args.size() : classPath));
-    }
-
     /** {@code jcmd <pid> VM.native_memory summary}, with the jcmd beside the collector's java. */
     private static String nativeMemory(Process process) throws IOException, InterruptedException {
         Path java = Path.of(process.info().command().orElseThrow());
@@ -204,16 +185,5 @@ public final class CollectorIdleBenchmark {
         String stat = Files.readString(statFile);
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-    }
-
-    private static Path findLauncher() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path launcher = dir.resolve("bin/palisade");
-            if (Files.isExecutable(launcher) && Files.exists(dir.resolve("cli/target/palisade-cli.jar"))) {
-                return launcher;
-            }
-        }
-        throw new IllegalStateException("bin/palisade with a built cli/target/palisade-cli.jar not found above "
-                + Path.of("").toAbsolutePath() + "; run from the repository after ./mvnw package -DskipTests");
     }
 }

@@ -2,53 +2,64 @@ package io.palisade.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.palisade.collector.CollectorIdentity;
-import io.palisade.collector.EventSink;
-import io.palisade.collector.process.ProcessSettings;
-import io.palisade.collector.process.ProcessSettings.Backend;
-import io.palisade.collector.process.ProcessSource;
-import io.palisade.schema.Agent;
-import io.palisade.schema.Host;
+import io.palisade.devstack.KafkaBroker;
 import io.palisade.schema.ProcessEvent;
-import io.palisade.schema.topic.Topic;
-import org.apache.avro.specific.SpecificRecord;
+import io.palisade.schema.topic.TopicCreator;
+import io.palisade.schema.topic.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 
 /**
- * How many of a burst of short-lived execs the process source captures, per back end side by side.
+ * How many of a burst of short-lived execs the process source captures, per back end side by side, with the collector
+ * run as a user runs it: {@code bin/palisade collector} (its JVM flags; only the process source enabled) publishing
+ * to a local Kafka broker (devstack), whose palisade.events.process this benchmark reads. The burst starts 5 s after
+ * the collector logs that it observes.
  *
  * <p>A bash helper (separate processes, so the JVM's own spawning is not the bottleneck) runs {@code /bin/true
  * <marker>} at the given rate, each with a unique marker argument, paced in 100 ms slices across several workers.
- * The source publishes into memory (no Kafka); an exec counts as captured when an event carries its marker in
- * process.args. The others are split into execs seen but without args (an event whose parent is a worker and whose
- * args are empty: the process ended before /proc/&lt;pid&gt;/cmdline was read) and execs not seen at all; the misses
- * are listed per second of the burst's schedule, to tell a steady shortfall from a stall. Usage: {@code bin/bench ExecBurst [rate per second, default 2000] [seconds, default 10]
- * [back ends, default NETLINK,PROC]}. Needs root for the netlink back end, and bash 5 and /bin/true. The source runs
- * in this JVM, whose garbage collections pause it: to measure it as the collector runs, give the collector's JVM flags
- * (collectors/README.md, "Footprint") in {@code PALISADE_JAVA_OPTS}.
+ * An exec counts as captured when an event carries its marker in process.args. The others are split into execs seen
+ * but without args (an event whose parent is a worker and whose args are empty: the process ended before
+ * /proc/&lt;pid&gt;/cmdline was read) and execs not seen at all; the misses are listed per second of the burst's
+ * schedule, to tell a steady shortfall from a stall. The source's own counts (partial reads, lost events) come from
+ * the line the collector logs when it stops. Usage: {@code bin/bench ExecBurst [rate per second, default 2000]
+ * [seconds, default 10] [back ends, default NETLINK,PROC]}. Needs root for the netlink back end, bash 5, /bin/true,
+ * and {@code ./mvnw package -DskipTests} (bin/palisade). {@code PALISADE_JAVA_OPTS} adds flags to the collector's, as
+ * it does for users.
  */
 public final class ExecBurstBenchmark {
 
     private static final int WORKERS = 4;
     private static final Duration DRAIN = Duration.ofSeconds(5);
     private static final int MISSES_SHOWN = 5;
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * From "observing" to the burst: a collector runs for days, so the burst is measured on one past its start (JIT
+     * compilation, heap sizing, the first connection to Kafka), not on the first second of the JVM.
+     */
+    private static final Duration SETTLE = Duration.ofSeconds(5);
     private static final Pattern WORKER_LINE = Pattern.compile("worker (\\d+) (\\d+) (\\d+)");
+    private static final Pattern COUNT = Pattern.compile("(partialReads|lostEvents)=\"?(\\d+)");
 
     /** Each worker runs its share of execs in 100 ms slices, waiting (without exec'ing sleep) when ahead. */
     private static final String HELPER = """
@@ -75,61 +86,88 @@ public final class ExecBurstBenchmark {
     public static void main(String[] args) throws Exception {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        List<Backend> backends = (args.length > 2 ? List.of(args[2].split(",")) : List.of("NETLINK", "PROC"))
-                .stream().map(name -> Backend.valueOf(name.strip().toUpperCase(Locale.ROOT))).toList();
+        List<String> backends = (args.length > 2 ? List.of(args[2].split(",")) : List.of("NETLINK", "PROC"))
+                .stream().map(name -> name.strip().toUpperCase(Locale.ROOT)).toList();
         System.out.printf("ExecBurst: %d execs/s of /bin/true <marker> for %d s by %d bash workers%n", rate, seconds,
                 WORKERS);
+        Path work = Files.createTempDirectory("palisade-bench-exec-burst-");
         List<Result> results = new ArrayList<>();
-        for (Backend backend : backends) {
-            results.add(run(backend, rate, seconds));
+        try (KafkaBroker kafka = new KafkaBroker(work.resolve("kafka"), work.resolve("logs"))) {
+            kafka.start();
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    kafka.bootstrapServers()))) {
+                TopicCreator.ensure(admin, List.of(Topics.PROCESS_EVENTS), (short) 1);
+            }
+            for (String backend : backends) {
+                results.add(run(work, kafka.bootstrapServers(), backend, rate, seconds));
+            }
         }
         print(results);
     }
 
-    private static Result run(Backend backend, int rate, int seconds) throws Exception {
+    private static Result run(Path work, String bootstrapServers, String backend, int rate, int seconds)
+            throws Exception {
         String marker = "pburst-" + UUID.randomUUID().toString().substring(0, 8);
-        Set<String> captured = ConcurrentHashMap.newKeySet();
-        // Events without args, by parent pid: those whose parent is a worker are burst execs read too late.
-        Map<Long, AtomicLong> argless = new ConcurrentHashMap<>();
-        EventSink sink = new EventSink() {
-            @Override
-            public <V extends SpecificRecord> void publish(Topic<String, V> topic, String key, V value) {
-                ProcessEvent event = (ProcessEvent) value;
-                List<String> argv = event.getProcess().getArgs();
-                if (argv.size() == 2 && argv.get(1).startsWith(marker)) {
-                    captured.add(argv.get(1));
-                } else if (argv.isEmpty() && event.getProcess().getParent() != null) {
-                    argless.computeIfAbsent(event.getProcess().getParent().getPid(), pid -> new AtomicLong())
-                            .incrementAndGet();
-                }
-            }
-        };
-        CollectorIdentity identity = new CollectorIdentity(Host.newBuilder().setName("bench").setId("bench").build(),
-                Agent.newBuilder().setId("bench").setVersion("bench").build());
-        try (ProcessSource source = new ProcessSource(identity, new ProcessSettings(true, backend, null))) {
-            source.start(sink);
-            Instant openBy = Instant.now().plusSeconds(10);
-            while (source.backend().isEmpty()) {
-                if (Instant.now().isAfter(openBy)) {
+        String name = "collector-" + backend.toLowerCase(Locale.ROOT);
+        try (ProcessEvents events = new ProcessEvents(bootstrapServers, marker)) {
+            Process collector = CollectorLaunch.start(work, name, bootstrapServers, List.of("PROCESS"), Map.of(
+                    "PALISADE_SOURCES_PROCESS_BACKEND", backend.toLowerCase(Locale.ROOT),
+                    "PALISADE_JAVA_OPTS", System.getenv().getOrDefault("PALISADE_JAVA_OPTS", "")));
+            Path log = CollectorLaunch.log(work, name);
+            try {
+                if (!awaitObserving(collector, log)) {
                     return Result.unavailable(backend);
                 }
-                Thread.sleep(50);
+                System.out.println("collector JVM options (bin/palisade collector): "
+                        + CollectorLaunch.jvmOptions(collector));
+                Thread.sleep(SETTLE.toMillis());
+                Instant started = Instant.now();
+                Map<Long, Long> workers = launch(marker, rate, seconds);
+                Duration took = Duration.between(started, Instant.now());
+                long launched = workers.values().stream().mapToLong(Long::longValue).sum();
+                events.drain(launched, DRAIN);
+                long withoutArgs = workers.keySet().stream().mapToLong(events::arglessChildrenOf).sum();
+                Map<String, Long> counts = stop(collector, log);
+                return new Result(backend, launched, took, events.captured().size(), withoutArgs,
+                        counts.getOrDefault("partialReads", -1L), counts.getOrDefault("lostEvents", -1L),
+                        misses(marker, workers, events.captured(), rate, seconds));
+            } finally {
+                collector.destroy();
+                collector.waitFor();
             }
-            Instant started = Instant.now();
-            Map<Long, Long> workers = launch(marker, rate, seconds);
-            Duration took = Duration.between(started, Instant.now());
-            long launched = workers.values().stream().mapToLong(Long::longValue).sum();
-            int before = -1;
-            Instant drainBy = Instant.now().plus(DRAIN);
-            while (captured.size() != before && captured.size() < launched && Instant.now().isBefore(drainBy)) {
-                before = captured.size();
-                Thread.sleep(500); // the publisher thread hands over what is still queued
-            }
-            long withoutArgs = workers.keySet().stream().map(argless::get).filter(Objects::nonNull)
-                    .mapToLong(AtomicLong::get).sum();
-            return new Result(backend.name(), launched, took, captured.size(), withoutArgs,
-                    source.partialReads(), source.lostEvents(), misses(marker, workers, captured, rate, seconds));
         }
+    }
+
+    /** Waits for the collector's log to say which back end observes; false if it says the back end is unavailable. */
+    private static boolean awaitObserving(Process collector, Path log) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline) && collector.isAlive()) {
+            String output = Files.exists(log) ? Files.readString(log) : "";
+            if (output.contains("msg=\"Process source observing execs\"")) {
+                return true;
+            }
+            if (output.contains("msg=\"Process back end unavailable; retrying\"")) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the collector did not start observing within " + START_TIMEOUT + "; see "
+                + log);
+    }
+
+    /** Stops the collector (SIGTERM, as systemd does) and reads the counts from its "Process source stopped" line. */
+    private static Map<String, Long> stop(Process collector, Path log) throws IOException, InterruptedException {
+        collector.destroy();
+        collector.waitFor();
+        Map<String, Long> counts = new HashMap<>();
+        Files.readAllLines(log).stream().filter(line -> line.contains("msg=\"Process source stopped\""))
+                .forEach(line -> {
+                    Matcher count = COUNT.matcher(line);
+                    while (count.find()) {
+                        counts.put(count.group(1), Long.parseLong(count.group(2)));
+                    }
+                });
+        return counts;
     }
 
     /** The missing markers: the first few by name, and how many fell in each second of the burst. */
@@ -208,6 +246,64 @@ public final class ExecBurstBenchmark {
         System.out.printf(format, cells);
     }
 
+    /**
+     * The burst's events on palisade.events.process, read from the end of the topic as it was when created: the
+     * markers captured with their args, and by parent pid the events without args.
+     */
+    private static final class ProcessEvents implements AutoCloseable {
+
+        private final KafkaConsumer<String, ProcessEvent> consumer;
+        private final String marker;
+        private final Set<String> captured = new HashSet<>();
+        private final Map<Long, Long> arglessByParent = new HashMap<>();
+
+        ProcessEvents(String bootstrapServers, String marker) {
+            this.marker = marker;
+            consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                    Topics.PROCESS_EVENTS.keySerde().deserializer(),
+                    Topics.PROCESS_EVENTS.valueSerde().deserializer());
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.PROCESS_EVENTS.name()).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position); // resolves the end now, before the burst, not at the first poll
+        }
+
+        /** Reads until every launched exec was captured, or nothing new came for {@code quiet}. */
+        void drain(long launched, Duration quiet) {
+            Instant lastNew = Instant.now();
+            while (captured.size() < launched && Instant.now().isBefore(lastNew.plus(quiet))) {
+                int before = captured.size();
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> add(record.value()));
+                if (captured.size() != before) {
+                    lastNew = Instant.now();
+                }
+            }
+        }
+
+        private void add(ProcessEvent event) {
+            List<String> argv = event.getProcess().getArgs();
+            if (argv.size() == 2 && argv.get(1).startsWith(marker)) {
+                captured.add(argv.get(1));
+            } else if (argv.isEmpty() && event.getProcess().getParent() != null) {
+                arglessByParent.merge(event.getProcess().getParent().getPid(), 1L, Long::sum);
+            }
+        }
+
+        Set<String> captured() {
+            return captured;
+        }
+
+        long arglessChildrenOf(long parentPid) {
+            return arglessByParent.getOrDefault(parentPid, 0L);
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
+    }
+
     /** Burst execs not captured with their args: the first few markers, and a count per second of the burst. */
     private record Misses(List<String> first, long[] perSecond) {
     }
@@ -215,8 +311,8 @@ public final class ExecBurstBenchmark {
     private record Result(String backend, long launched, Duration took, long captured, long withoutArgs,
                           long partialReads, long lost, Misses misses) {
 
-        static Result unavailable(Backend backend) {
-            return new Result(backend.name(), -1, Duration.ZERO, 0, 0, 0, 0, new Misses(List.of(), new long[0]));
+        static Result unavailable(String backend) {
+            return new Result(backend, -1, Duration.ZERO, 0, 0, 0, 0, new Misses(List.of(), new long[0]));
         }
 
         boolean available() {

@@ -35,8 +35,11 @@ final class BackendChoice {
 
     private static ExecBackend netlink(String reason) throws IOException {
         NetlinkProcConnector connector = NetlinkProcConnector.open();
-        return chosen(connector, reason + (connector.realtime() ? "; observing at real-time priority"
-                : "; real-time priority refused, short-lived processes are more often read too late"));
+        return chosen(connector, reason + (!connector.realtime()
+                ? "; real-time priority refused, short-lived processes are more often read too late"
+                : connector.vmThreadRealtime() ? "; observing at real-time priority, as does the JVM's VM Thread"
+                : "; observing at real-time priority, but not the JVM's VM Thread: garbage collections stop the"
+                        + " observer longer"));
     }
 
     private static ExecBackend polling(ProcessSettings settings) throws IOException {

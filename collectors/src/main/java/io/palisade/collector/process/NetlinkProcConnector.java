@@ -39,7 +39,6 @@ final class NetlinkProcConnector implements ExecBackend {
     private static final int EINTR = 4;
     private static final int EAGAIN = 11;
     private static final int ENOBUFS = 105;
-    private static final int SCHED_FIFO = 1;
     private static final int MSG_DONTWAIT = 0x40;
     /** What {@link #receive} returns when no datagram came; its kind (all bits set) is none the kernel sends. */
     private static final ProcEvent NOTHING_PENDING = new ProcEvent(-1, 0, 0, 0, 0);
@@ -55,10 +54,11 @@ final class NetlinkProcConnector implements ExecBackend {
 
     private final int socket;
     private final Memory datagram = new Memory(DATAGRAM_BYTES);
-    private final ByteBuffer received = datagram.getByteBuffer(0, DATAGRAM_BYTES);
+    private final ByteBuffer received = datagram.getByteBuffer(0, DATAGRAM_BYTES).order(ByteOrder.nativeOrder());
     private final Map<Long, Long> parentOf = new HashMap<>();
     private final AtomicLong overruns = new AtomicLong();
     private boolean realtime;
+    private boolean vmThreadRealtime;
 
     private NetlinkProcConnector(int socket) {
         this.socket = socket;
@@ -86,7 +86,7 @@ final class NetlinkProcConnector implements ExecBackend {
         NetlinkProcConnector connector = new NetlinkProcConnector(socket);
         try {
             connector.subscribe(libc);
-            connector.realtime = raisePriority(libc);
+            connector.raisePriority();
             return connector;
         } catch (IOException | RuntimeException e) {
             connector.close();
@@ -134,24 +134,26 @@ final class NetlinkProcConnector implements ExecBackend {
     }
 
     /**
-     * Moves the calling thread, which will observe, to the lowest real-time priority (SCHED_FIFO 1). A short-lived
-     * process lives well under a millisecond after its exec; on a busy host an ordinary thread is often woken later
-     * than that and finds the process gone. At real-time priority it runs as soon as the kernel queues the event,
-     * ahead of the process it reads. The kernel's real-time throttling (by default 5% of every second is left to
-     * other threads) bounds what an exec storm can cost the host.
+     * Moves the calling thread, which will observe, to the lowest real-time priority when allowed, and with it the
+     * JVM's VM Thread, which can stop the observer (see {@link RealtimeScheduling}). A short-lived process lives well
+     * under a millisecond after its exec; on a busy host an ordinary thread is often woken later than that and finds
+     * the process gone. At real-time priority it runs as soon as the kernel queues the event, ahead of the process it
+     * reads. The kernel's real-time throttling (by default 5% of every second is left to other threads) bounds what an
+     * exec storm can cost the host.
      */
-    private static boolean raisePriority(LibC libc) {
-        try {
-            libc.sched_setscheduler(0, SCHED_FIFO, new int[] {1});
-            return true;
-        } catch (LastErrorException e) {
-            return false; // not permitted here: observe at normal priority, reading more processes too late
-        }
+    private void raisePriority() {
+        realtime = RealtimeScheduling.raiseCurrentThread();
+        vmThreadRealtime = realtime && RealtimeScheduling.raiseJvmThread(RealtimeScheduling.VM_THREAD);
     }
 
     /** Whether the observing thread runs at real-time priority (see {@link #open()}). */
     boolean realtime() {
         return realtime;
+    }
+
+    /** Whether the JVM's VM Thread was moved to real-time priority with the observer (see {@link #open()}). */
+    boolean vmThreadRealtime() {
+        return vmThreadRealtime;
     }
 
     @Override
@@ -205,9 +207,9 @@ final class NetlinkProcConnector implements ExecBackend {
      * timeout, an interrupted call); null after an overrun or for a message that is no proc event.
      */
     private ProcEvent receive(int flags) throws IOException {
-        int length = (int) LibC.INSTANCE.recv(socket, datagram, DATAGRAM_BYTES, flags);
+        int length = (int) Libc.recv(socket, Pointer.nativeValue(datagram), DATAGRAM_BYTES, flags);
         if (length < 0) {
-            // errno, without the exception JNA would build for it: an empty queue is met after nearly every burst
+            // errno, not an exception: an empty queue is met after nearly every burst
             int errno = Native.getLastError();
             return switch (errno) {
                 case EAGAIN, EINTR -> NOTHING_PENDING;
@@ -230,7 +232,10 @@ final class NetlinkProcConnector implements ExecBackend {
 
     @Override
     public void close() {
-        LibC.INSTANCE.close(socket);
+        Libc.close(socket);
+        if (vmThreadRealtime) { // no observer left that it must not stop for long
+            RealtimeScheduling.lowerJvmThread(RealtimeScheduling.VM_THREAD);
+        }
     }
 
     private static byte[] timeval(long micros) {
@@ -244,8 +249,8 @@ final class NetlinkProcConnector implements ExecBackend {
     }
 
     /**
-     * The few libc calls a netlink socket needs; errors surface as {@link LastErrorException} with errno, except from
-     * {@code recv}, the one called per event.
+     * The libc calls that set up a netlink socket; errors surface as {@link LastErrorException} with errno. Those
+     * called per event, and {@code close}, are in {@link Libc}.
      */
     private interface LibC extends Library {
         LibC INSTANCE = Native.load("c", LibC.class);
@@ -259,16 +264,5 @@ final class NetlinkProcConnector implements ExecBackend {
         int bind(int socket, byte[] address, int length) throws LastErrorException;
 
         NativeLong send(int socket, byte[] buffer, NativeLong length, int flags) throws LastErrorException;
-
-        /**
-         * Returns -1 on failure, errno then being {@link Native#getLastError()}. Sizes as {@code long}, not
-         * NativeLong, whose conversion JNA does by reflection at every call (garbage that stops the observer); a
-         * 64-bit Linux is assumed, as everywhere the collector runs.
-         */
-        long recv(int socket, Pointer buffer, long length, int flags);
-
-        int close(int socket);
-
-        int sched_setscheduler(int pid, int policy, int[] parameters) throws LastErrorException;
     }
 }

@@ -45,10 +45,10 @@ final class ProcConnectorMessages {
     /**
      * Reads the event in one received datagram, or null when it is not a proc event. Fields: fork (a parent pid,
      * b parent tgid, c child pid, d child tgid); exec (a pid, b tgid); exit (a pid, b tgid, c exit code); none (the
-     * acknowledgement of the subscription, c its error number). The kernel always sends the whole struct..
+     * acknowledgement of the subscription, c its error number). The kernel always sends the whole struct. The buffer
+     * must be in native byte order; it is read at absolute positions only, so it can be reused without a copy.
      */
-    static ProcEvent parse(ByteBuffer datagram, int length) {
-        ByteBuffer in = datagram.duplicate().order(ByteOrder.nativeOrder());
+    static ProcEvent parse(ByteBuffer in, int length) {
         if (length < EVENT_DATA + 16 || in.getInt(NETLINK_HEADER) != CN_IDX_PROC
                 || in.getInt(NETLINK_HEADER + 4) != CN_VAL_PROC) {
             return null;

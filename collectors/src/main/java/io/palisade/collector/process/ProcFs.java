@@ -1,9 +1,6 @@
 package io.palisade.collector.process;
 
-import java.io.FileInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,21 +11,26 @@ import java.util.OptionalLong;
 /**
  * Reads processes from a proc file system (normally {@code /proc}, in the host's pid namespace). A process may end at
  * any moment, so every read returns empty instead of failing. Not thread-safe: one reused buffer serves every read
- * (the observing thread's).
+ * (the observing thread's), so that reading allocates little more than the strings an event carries: at thousands
+ * of execs a second, garbage means frequent collections, each of which stops the observer while short-lived
+ * processes end.
  */
 final class ProcFs {
 
-    private static final byte[] UID_LINE = "Uid:".getBytes(StandardCharsets.US_ASCII);
-    /** Within the 8 KB that FileInputStream reads without allocating; grown for longer files (a long cmdline). */
-    private static final int INITIAL_BUFFER_BYTES = 8192;
+    private static final byte[] UID_LINE = ascii("Uid:");
+    private static final byte[] CMDLINE = ascii("cmdline");
+    private static final byte[] CGROUP = ascii("cgroup");
+    private static final byte[] STAT = ascii("stat");
+    private static final byte[] STATUS = ascii("status");
+    private static final byte[] EXE = ascii("exe");
+    private static final byte[] CWD = ascii("cwd");
 
     private final Path root;
-    private final String rootPrefix;
-    private byte[] buffer = new byte[INITIAL_BUFFER_BYTES];
+    private final ProcFiles files;
 
     ProcFs(Path root) {
         this.root = root;
-        this.rootPrefix = root + "/";
+        this.files = ProcFiles.under(root);
     }
 
     static ProcFs host() {
@@ -52,9 +54,9 @@ final class ProcFs {
      * (at exit), and its cgroup membership (kept by a zombie, gone when it is reaped), raw, parsing left for later.
      */
     FirstRead firstRead(long pid) {
-        Optional<byte[]> cmdline = bytes(pid, "cmdline");
-        // Gone already: every other read would fail too, each at the price of an exception.
-        return new FirstRead(pid, cmdline.orElse(null), cmdline.isPresent() ? bytes(pid, "cgroup").orElse(null) : null);
+        byte[] cmdline = bytes(pid, CMDLINE);
+        // Gone already: every other read would fail too.
+        return new FirstRead(pid, cmdline, cmdline != null ? bytes(pid, CGROUP) : null);
     }
 
     /** What a first read got, and the rest of what can still be read of the process and of its parent. */
@@ -65,8 +67,8 @@ final class ProcFs {
                 : CgroupContainerId.parse(new String(first.cgroup(), StandardCharsets.UTF_8));
         // The links go with the exit, the rest when the zombie is reaped; nothing is left of a process gone already.
         boolean present = first.cmdline() != null;
-        Optional<String> executable = present ? link(pid, "exe") : Optional.empty();
-        Optional<String> cwd = present ? link(pid, "cwd") : Optional.empty();
+        Optional<String> executable = present ? link(pid, EXE) : Optional.empty();
+        Optional<String> cwd = present ? link(pid, CWD) : Optional.empty();
         Optional<Stat> stat = present ? stat(pid) : Optional.empty();
         Optional<Long> uid = stat.isPresent() ? realUid(pid) : Optional.empty();
         Long parent = stat.map(Stat::parentPid).filter(p -> p > 0)
@@ -75,7 +77,7 @@ final class ProcFs {
         return new ProcessSnapshot(pid, stat.map(Stat::name).orElse(null), executable.orElse(null), args,
                 cwd.orElse(null), uid.orElse(null), stat.map(Stat::startTicks).orElse(null), parent,
                 parent == null ? null : stat(parent).map(Stat::name).orElse(null),
-                parent == null ? null : link(parent, "exe").orElse(null), container.orElse(null), complete);
+                parent == null ? null : link(parent, EXE).orElse(null), container.orElse(null), complete);
     }
 
     /**
@@ -89,53 +91,68 @@ final class ProcFs {
     record Stat(String name, long parentPid, long startTicks) {
 
         /**
-         * Parses a stat line. The command name sits in parentheses and may itself contain spaces and parentheses, so
-         * the fields after it are counted from the last closing parenthesis.
+         * Parses the first {@code length} bytes of a stat file. The command name sits in parentheses and may itself
+         * contain spaces and parentheses, so the fields after it are counted from the last closing parenthesis.
+         * Parsed in place, not as a string: this runs for every exec (see the class comment).
          */
-        static Optional<Stat> parse(String line) {
-            int open = line.indexOf('(');
-            int close = line.lastIndexOf(')');
+        static Optional<Stat> parse(byte[] line, int length) {
+            int open = indexOf(line, 0, length, '(');
+            int close = length;
+            while (--close >= 0 && line[close] != ')') {
+                // searching backwards for the last ')'
+            }
             if (open < 0 || close < open) {
                 return Optional.empty();
             }
-            // Counted by hand, not split: this runs for every exec, and split's garbage stops the observer (see read).
             // Field 3 (state) starts after ") "; ppid is field 4, starttime field 22.
             int state = close + 2;
-            int parentPid = fieldStart(line, state, 1);
-            int startTime = fieldStart(line, parentPid, 18);
-            if (state > line.length() || parentPid < 0 || startTime < 0) {
+            int parentPid = fieldStart(line, length, state, 1);
+            int startTime = fieldStart(line, length, parentPid, 18);
+            long parent = number(line, length, parentPid);
+            long start = number(line, length, startTime);
+            if (state > length || parent < 0 || start < 0) {
                 return Optional.empty();
             }
-            try {
-                return Optional.of(new Stat(line.substring(open + 1, close), number(line, parentPid),
-                        number(line, startTime)));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
+            return Optional.of(new Stat(new String(line, open + 1, close - open - 1, StandardCharsets.UTF_8), parent,
+                    start));
+        }
+
+        private static int indexOf(byte[] line, int from, int length, char wanted) {
+            for (int i = from; i < length; i++) {
+                if (line[i] == wanted) {
+                    return i;
+                }
             }
+            return -1;
         }
 
         /** Where the field {@code fields} after the one starting at {@code from} starts; -1 if there is none. */
-        private static int fieldStart(String line, int from, int fields) {
+        private static int fieldStart(byte[] line, int length, int from, int fields) {
             int at = from;
             for (int i = 0; i < fields && at >= 0; i++) {
-                int space = line.indexOf(' ', at);
-                at = space < 0 || space + 1 >= line.length() ? -1 : space + 1;
+                int space = indexOf(line, at, length, ' ');
+                at = space < 0 || space + 1 >= length ? -1 : space + 1;
             }
             return at;
         }
 
-        /** The unsigned number starting at {@code start}; NumberFormatException when there are no digits there. */
-        private static long number(String line, int start) {
-            int end = start;
-            while (end < line.length() && line.charAt(end) >= '0' && line.charAt(end) <= '9') {
-                end++;
+        /** The unsigned number starting at {@code start}; -1 when there are no digits there. */
+        private static long number(byte[] line, int length, int start) {
+            if (start < 0) {
+                return -1;
             }
-            return Long.parseLong(line, start, end, 10);
+            long value = 0;
+            int end = start;
+            for (; end < length && line[end] >= '0' && line[end] <= '9'; end++) {
+                value = value * 10 + line[end] - '0';
+            }
+            return end == start ? -1 : value;
         }
     }
 
     Optional<Stat> stat(long pid) {
-        return text(pid, "stat").flatMap(Stat::parse);
+        int length = files.read(pid, STAT);
+        return length < 0 ? Optional.empty() : Stat.parse(files.bytes(), length);
     }
 
     private static List<String> args(byte[] raw) {
@@ -156,8 +173,9 @@ final class ProcFs {
 
     /** The real uid: the first number of the {@code Uid:} line of /proc/&lt;pid&gt;/status, parsed in the buffer. */
     private Optional<Long> realUid(long pid) {
-        int length = read(pid, "status");
-        for (int line = 0; line >= 0 && line + UID_LINE.length < length; line = nextLine(line, length)) {
+        int length = files.read(pid, STATUS);
+        byte[] buffer = files.bytes();
+        for (int line = 0; line >= 0 && line + UID_LINE.length < length; line = nextLine(buffer, line, length)) {
             if (Arrays.equals(buffer, line, line + UID_LINE.length, UID_LINE, 0, UID_LINE.length)) {
                 long uid = 0;
                 int digit = line + UID_LINE.length;
@@ -174,7 +192,7 @@ final class ProcFs {
     }
 
     /** Where the line after the one starting at {@code from} starts in the buffer; -1 after the last. */
-    private int nextLine(int from, int length) {
+    private static int nextLine(byte[] buffer, int from, int length) {
         for (int i = from; i < length; i++) {
             if (buffer[i] == '\n') {
                 return i + 1;
@@ -183,42 +201,18 @@ final class ProcFs {
         return -1;
     }
 
-    private Optional<String> link(long pid, String name) {
-        try {
-            return Optional.of(Files.readSymbolicLink(root.resolve(Long.toString(pid)).resolve(name)).toString());
-        } catch (IOException | UnsupportedOperationException e) {
-            return Optional.empty();
-        }
+    private Optional<String> link(long pid, byte[] name) {
+        int length = files.readLink(pid, name);
+        return length < 0 ? Optional.empty() : Optional.of(new String(files.bytes(), 0, length, StandardCharsets.UTF_8));
     }
 
-    private Optional<String> text(long pid, String name) {
-        int length = read(pid, name);
-        return length < 0 ? Optional.empty() : Optional.of(new String(buffer, 0, length, StandardCharsets.UTF_8));
+    /** A copy of the file's content (the read buffer is reused), or null when it cannot be read. */
+    private byte[] bytes(long pid, byte[] name) {
+        int length = files.read(pid, name);
+        return length < 0 ? null : Arrays.copyOf(files.bytes(), length);
     }
 
-    private Optional<byte[]> bytes(long pid, String name) {
-        int length = read(pid, name);
-        return length < 0 ? Optional.empty() : Optional.of(Arrays.copyOf(buffer, length));
-    }
-
-    /**
-     * Reads the whole file into {@link #buffer}, growing it when needed; returns its length, or -1 when it cannot be
-     * read (the process is gone). Reading into one buffer matters: procfs files report a size of 0, so reading one
-     * whole the usual way allocates 8 KB or more, which at thousands of execs a second means frequent garbage
-     * collections, each of which stops the observer while short-lived processes end.
-     */
-    private int read(long pid, String name) {
-        try (FileInputStream in = new FileInputStream(rootPrefix + pid + '/' + name)) {
-            int length = 0;
-            for (int n; (n = in.read(buffer, length, buffer.length - length)) > 0; ) {
-                length += n;
-                if (length == buffer.length) {
-                    buffer = Arrays.copyOf(buffer, buffer.length * 2);
-                }
-            }
-            return length;
-        } catch (IOException e) {
-            return -1;
-        }
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -52,20 +52,25 @@ class ProcFsTest {
 
     @Test
     void statIsParsedAfterTheLastParenthesisOfTheCommandName() {
-        ProcFs.Stat stat = ProcFs.Stat.parse("7 (evil) S 1 (x) S 2 1 1 0 -1 4194560 100 0 0 0 0 0 0 0 20 0 1 0 4321 0 0")
+        ProcFs.Stat stat = parseStat("7 (evil) S 1 (x) S 2 1 1 0 -1 4194560 100 0 0 0 0 0 0 0 20 0 1 0 4321 0 0")
                 .orElseThrow();
 
         assertThat(stat).isEqualTo(new ProcFs.Stat("evil) S 1 (x", 2, 4321));
-        assertThat(ProcFs.Stat.parse("7 no parentheses")).isEmpty();
+        assertThat(parseStat("7 no parentheses")).isEmpty();
     }
 
     @Test
     void aStatLineCutShortOfTheStartTimeOrWithoutNumbersGivesNothing() {
-        assertThat(ProcFs.Stat.parse("7 (sh) S 1 1 1 0 -1 4194560 100\n")).as("ends before field 22").isEmpty();
-        assertThat(ProcFs.Stat.parse("7 (sh) S x 1 1 0 -1 4194560 100 0 0 0 0 0 0 0 20 0 1 0 4321 0 0"))
+        assertThat(parseStat("7 (sh) S 1 1 1 0 -1 4194560 100\n")).as("ends before field 22").isEmpty();
+        assertThat(parseStat("7 (sh) S x 1 1 0 -1 4194560 100 0 0 0 0 0 0 0 20 0 1 0 4321 0 0"))
                 .as("ppid is no number").isEmpty();
-        assertThat(ProcFs.Stat.parse("7 (sh)")).isEmpty();
-        assertThat(ProcFs.Stat.parse("7 (sh) S 1 1 1 0 -1 4194560 100 0 0 0 0 0 0 0 20 0 1 0 4321\n"))
+        assertThat(parseStat("7 (sh)")).isEmpty();
+        assertThat(parseStat("7 (sh) S 1 1 1 0 -1 4194560 100 0 0 0 0 0 0 0 20 0 1 0 4321\n"))
                 .contains(new ProcFs.Stat("sh", 1, 4321));
+    }
+
+    private static java.util.Optional<ProcFs.Stat> parseStat(String line) {
+        byte[] bytes = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return ProcFs.Stat.parse(bytes, bytes.length);
     }
 }
