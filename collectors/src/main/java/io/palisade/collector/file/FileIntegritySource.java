@@ -95,12 +95,8 @@ public final class FileIntegritySource implements Collector {
             try {
                 follow(sink, watch, baseline);
             } catch (InterruptedException e) {
-                // Stopping: the final save below follows.
+                // Stopping: the final save below follows (StateFile writes whatever the interrupt flag says).
             }
-            // Clear the stop's interrupt whichever way it arrived: in a wait, or in a save whose file channel it
-            // closed (which keeps the flag set). A set flag would make the final save fail at once, and the stored
-            // baseline would miss the last changes, to be reported wrongly after a restart.
-            Thread.interrupted();
             save(baseline);
         } catch (IOException e) {
             LOG.atError().setMessage("File source stopped: cannot watch files").setCause(e).log();

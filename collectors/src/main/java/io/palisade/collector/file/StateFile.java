@@ -5,15 +5,13 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -101,12 +99,16 @@ public final class StateFile {
         }
     }
 
-    /** Replaces the stored baseline with {@code baseline}, atomically. */
+    /**
+     * Replaces the stored baseline with {@code baseline}, atomically. Written through {@link FileOutputStream}, not a
+     * file channel: a channel closes when its thread is interrupted, and the source saves its baseline while it is
+     * being stopped, which is when the interrupt comes.
+     */
     public void write(Map<Path, FileState> baseline) throws IOException {
         Files.createDirectories(file.getParent());
         Path temporary = Files.createTempFile(file.getParent(), "baseline", ".tmp");
         try {
-            try (OutputStream raw = Files.newOutputStream(temporary)) {
+            try (FileOutputStream raw = new FileOutputStream(temporary.toFile())) {
                 CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16),
                         new CRC32C());
                 DataOutputStream out = new DataOutputStream(checked);
@@ -127,9 +129,7 @@ public final class StateFile {
                 out.flush();
                 out.writeLong(checked.getChecksum().getValue());
                 out.flush();
-            }
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.force(true);
+                raw.getFD().sync();
             }
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {

@@ -48,6 +48,20 @@ class StateFileTest {
     }
 
     @Test
+    void aBaselineIsSavedByAThreadBeingStopped() throws IOException {
+        // The file source saves its baseline as it stops, which is when its thread is interrupted.
+        StateFile file = new StateFile(stateDir);
+        Map<Path, FileState> baseline = Map.of(Path.of("/etc/hosts"), FileChangeTest.state(1, 0644));
+        Thread.currentThread().interrupt();
+        try {
+            file.write(baseline);
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(file.read()).contains(baseline);
+    }
+
+    @Test
     void noBaselineYetIsEmpty() throws IOException {
         assertThat(new StateFile(stateDir.resolve("never-written")).read()).isEmpty();
     }
