@@ -20,10 +20,17 @@ public final class AllowLists {
     /** The global's name in DRL. */
     public static final String GLOBAL = "lists";
 
+    private final List<AllowList> all;
     private final Map<String, AllowList> byName;
 
     AllowLists(List<AllowList> lists) {
+        this.all = List.copyOf(lists);
         this.byName = lists.stream().collect(Collectors.toUnmodifiableMap(AllowList::name, Function.identity()));
+    }
+
+    /** Every list, also inserted into each session as a fact for rules that join against them. */
+    List<AllowList> all() {
+        return all;
     }
 
     /**

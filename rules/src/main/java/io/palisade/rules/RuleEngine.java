@@ -22,10 +22,10 @@ public final class RuleEngine {
 
     private final ThreadLocal<RuleSession> sessions;
     private final Map<String, RuleMetadata> rulesByName;
-    private final List<AllowList> allowLists;
+    private final AllowLists allowLists;
     private final List<Threshold> thresholds;
 
-    private RuleEngine(KieBase kieBase, Map<String, RuleMetadata> rulesByName, List<AllowList> allowLists,
+    private RuleEngine(KieBase kieBase, Map<String, RuleMetadata> rulesByName, AllowLists allowLists,
             List<Threshold> thresholds) {
         this.sessions = ThreadLocal.withInitial(() -> new RuleSession(kieBase, rulesByName, allowLists, thresholds));
         this.rulesByName = rulesByName;
@@ -62,8 +62,8 @@ public final class RuleEngine {
         } catch (RuleCompilationException e) {
             problems.addAll(e.problems());
         }
-        List<AllowList> allowLists = AllowListLoader.load(directories);
-        problems.addAll(ListReferences.unknown(files, new AllowLists(allowLists)));
+        AllowLists allowLists = new AllowLists(AllowListLoader.load(directories));
+        problems.addAll(ListReferences.unknown(files, allowLists));
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
         }
@@ -106,7 +106,7 @@ public final class RuleEngine {
     }
 
     public List<AllowList> allowLists() {
-        return allowLists;
+        return allowLists.all();
     }
 
     public List<Threshold> thresholds() {

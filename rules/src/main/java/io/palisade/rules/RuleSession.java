@@ -21,14 +21,14 @@ final class RuleSession {
     private final Map<String, Finding> findings = new LinkedHashMap<>();
     private Facts current;
 
-    RuleSession(KieBase kieBase, Map<String, RuleMetadata> rulesByName, List<AllowList> allowLists,
+    RuleSession(KieBase kieBase, Map<String, RuleMetadata> rulesByName, AllowLists allowLists,
                 List<Threshold> thresholds) {
         this.session = kieBase.newKieSession();
         this.rulesByName = rulesByName;
         if (declaresListsGlobal(kieBase)) {
-            session.setGlobal(AllowLists.GLOBAL, new AllowLists(allowLists));
+            session.setGlobal(AllowLists.GLOBAL, allowLists);
         }
-        allowLists.forEach(session::insert);
+        allowLists.all().forEach(session::insert);
         thresholds.forEach(session::insert);
         session.addEventListener(new DefaultAgendaEventListener() {
             @Override
