@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,8 +47,21 @@ public final class CollectorIdleBenchmark {
     private CollectorIdleBenchmark() {
     }
 
-    /** What one run measured. */
-    record Footprint(double rssAvgMb, double rssMaxMb, double cpuPercent) {
+    /** What one run measured; {@code rssPerSecondMb} is the resident memory sampled once a second. */
+    record Footprint(List<Double> rssPerSecondMb, Instant start, double cpuPercent) {
+
+        double rssAvgMb() {
+            return rssPerSecondMb.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        }
+
+        double rssMaxMb() {
+            return rssPerSecondMb.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        }
+
+        /** The second of the measurement at which RSS peaked first. */
+        int peakSecond() {
+            return rssPerSecondMb.indexOf(rssMaxMb());
+        }
     }
 
     /** What one run measured, and how the collector's JVM was started and spent its CPU. */
@@ -82,6 +96,11 @@ public final class CollectorIdleBenchmark {
                 System.out.println(collectorRun.nativeMemory());
             }
 
+            // A peak is read against the log: which second, at what time, and what the samples around it were.
+            System.out.printf("collector RSS per second (MB): %s%n", collector.rssPerSecondMb().stream()
+                    .map(mb -> String.format(Locale.ROOT, "%.1f", mb)).toList());
+            System.out.printf("collector RSS peak at second %d of the measurement (%s)%n", collector.peakSecond(),
+                    collector.start().plusSeconds(collector.peakSecond()));
             System.out.printf("%-28s %12s %12s %12s%n", "", "RSS avg MB", "RSS max MB", "CPU % core");
             print("baseline (no sources)", baseline);
             print("collector (all sources)", collector);
@@ -125,6 +144,7 @@ public final class CollectorIdleBenchmark {
     /** Samples RSS every second and CPU time at both ends of {@code measure}. */
     private static Footprint sample(Path proc, Duration measure) throws IOException, InterruptedException {
         long cpuStart = cpuTicks(proc.resolve("stat"));
+        Instant startTime = Instant.now();
         long start = System.nanoTime();
         List<Double> rss = new ArrayList<>();
         while (System.nanoTime() - start < measure.toNanos()) {
@@ -133,8 +153,7 @@ public final class CollectorIdleBenchmark {
         }
         double elapsedSeconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (cpuTicks(proc.resolve("stat")) - cpuStart) / (double) CLOCK_TICKS_PER_SECOND;
-        return new Footprint(rss.stream().mapToDouble(Double::doubleValue).average().orElse(0),
-                rss.stream().mapToDouble(Double::doubleValue).max().orElse(0), 100 * cpuSeconds / elapsedSeconds);
+        return new Footprint(List.copyOf(rss), startTime, 100 * cpuSeconds / elapsedSeconds);
     }
 
     /** CPU ticks of every thread, by "name (tid)"; threads that end meanwhile are left out. */

@@ -33,8 +33,9 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * How many of a burst of short-lived execs the process source captures, per back end side by side, with the collector
  * run as a user runs it: {@code bin/palisade collector} (its JVM flags; only the process source enabled) publishing
- * to a local Kafka broker (devstack), whose palisade.events.process this benchmark reads. The burst starts 5 s after
- * the collector logs that it observes.
+ * to a local Kafka broker (devstack), whose palisade.events.process this benchmark reads. 5 s after the collector logs
+ * that it observes, a warm-up burst of {@value #WARMUP_SECONDS} s at the same rate, reported apart; 5 s later the
+ * measured burst.
  *
  * <p>A bash helper (separate processes, so the JVM's own spawning is not the bottleneck) runs {@code /bin/true
  * <marker>} at the given rate, each with a unique marker argument, paced in 100 ms slices across several workers.
@@ -58,6 +59,12 @@ public final class ExecBurstBenchmark {
      * compilation, heap sizing, the first connection to Kafka), not on the first second of the JVM.
      */
     private static final Duration SETTLE = Duration.ofSeconds(5);
+    /**
+     * A collector on a real host has run execs all along; one that has run none yet reads them with interpreted code
+     * (its compile thresholds are raised, see collectors/README.md) and misses more in its first second. A warm-up
+     * burst at the same rate, reported apart and not counted, measures the collector as it runs.
+     */
+    private static final int WARMUP_SECONDS = 3;
     private static final Pattern WORKER_LINE = Pattern.compile("worker (\\d+) (\\d+) (\\d+)");
     private static final Pattern COUNT = Pattern.compile("(partialReads|lostEvents)=\"?(\\d+)");
 
@@ -107,9 +114,11 @@ public final class ExecBurstBenchmark {
 
     private static Result run(Path work, String bootstrapServers, String backend, int rate, int seconds)
             throws Exception {
-        String marker = "pburst-" + UUID.randomUUID().toString().substring(0, 8);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String marker = "pburst-" + run;
+        String warmupMarker = "pwarm-" + run;
         String name = "collector-" + backend.toLowerCase(Locale.ROOT);
-        try (ProcessEvents events = new ProcessEvents(bootstrapServers, marker)) {
+        try (ProcessEvents events = new ProcessEvents(bootstrapServers, marker, warmupMarker)) {
             Process collector = CollectorLaunch.start(work, name, bootstrapServers, List.of("PROCESS"), Map.of(
                     "PALISADE_SOURCES_PROCESS_BACKEND", backend.toLowerCase(Locale.ROOT),
                     "PALISADE_JAVA_OPTS", System.getenv().getOrDefault("PALISADE_JAVA_OPTS", "")));
@@ -121,6 +130,9 @@ public final class ExecBurstBenchmark {
                 System.out.println("collector JVM options (bin/palisade collector): "
                         + CollectorLaunch.jvmOptions(collector));
                 Thread.sleep(SETTLE.toMillis());
+                long warmupLaunched = launch(warmupMarker, rate, WARMUP_SECONDS).values().stream()
+                        .mapToLong(Long::longValue).sum();
+                Thread.sleep(SETTLE.toMillis());
                 Instant started = Instant.now();
                 Map<Long, Long> workers = launch(marker, rate, seconds);
                 Duration took = Duration.between(started, Instant.now());
@@ -128,7 +140,8 @@ public final class ExecBurstBenchmark {
                 events.drain(launched, DRAIN);
                 long withoutArgs = workers.keySet().stream().mapToLong(events::arglessChildrenOf).sum();
                 Map<String, Long> counts = stop(collector, log);
-                return new Result(backend, launched, took, events.captured().size(), withoutArgs,
+                return new Result(backend, warmupLaunched, events.warmupCaptured(), launched, took,
+                        events.captured().size(), withoutArgs,
                         counts.getOrDefault("partialReads", -1L), counts.getOrDefault("lostEvents", -1L),
                         misses(marker, workers, events.captured(), rate, seconds));
             } finally {
@@ -215,6 +228,10 @@ public final class ExecBurstBenchmark {
     private static void print(List<Result> results) {
         String format = "%-30s" + "%20s".repeat(results.size()) + "%n";
         row(format, "back end", results, Result::backend);
+        row(format, "warm-up execs (not counted)", results, r -> r.available()
+                ? r.warmupLaunched() + " in " + WARMUP_SECONDS + " s" : "-");
+        row(format, "warm-up captured with args", results, r -> r.available() ? String.format(Locale.ROOT,
+                "%.4f%%", 100.0 * r.warmupCaptured() / Math.max(1, r.warmupLaunched())) : "-");
         row(format, "execs launched", results, r -> r.available() ? Long.toString(r.launched()) : "unavailable");
         row(format, "launch rate (execs/s)", results, r -> r.available()
                 ? String.format(Locale.ROOT, "%.0f", r.launched() / (r.took().toMillis() / 1000.0)) : "-");
@@ -254,11 +271,14 @@ public final class ExecBurstBenchmark {
 
         private final KafkaConsumer<String, ProcessEvent> consumer;
         private final String marker;
+        private final String warmupMarker;
         private final Set<String> captured = new HashSet<>();
+        private long warmupCaptured;
         private final Map<Long, Long> arglessByParent = new HashMap<>();
 
-        ProcessEvents(String bootstrapServers, String marker) {
+        ProcessEvents(String bootstrapServers, String marker, String warmupMarker) {
             this.marker = marker;
+            this.warmupMarker = warmupMarker;
             consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                     Topics.PROCESS_EVENTS.keySerde().deserializer(),
                     Topics.PROCESS_EVENTS.valueSerde().deserializer());
@@ -285,9 +305,15 @@ public final class ExecBurstBenchmark {
             List<String> argv = event.getProcess().getArgs();
             if (argv.size() == 2 && argv.get(1).startsWith(marker)) {
                 captured.add(argv.get(1));
+            } else if (argv.size() == 2 && argv.get(1).startsWith(warmupMarker)) {
+                warmupCaptured++;
             } else if (argv.isEmpty() && event.getProcess().getParent() != null) {
                 arglessByParent.merge(event.getProcess().getParent().getPid(), 1L, Long::sum);
             }
+        }
+
+        long warmupCaptured() {
+            return warmupCaptured;
         }
 
         Set<String> captured() {
@@ -308,11 +334,11 @@ public final class ExecBurstBenchmark {
     private record Misses(List<String> first, long[] perSecond) {
     }
 
-    private record Result(String backend, long launched, Duration took, long captured, long withoutArgs,
-                          long partialReads, long lost, Misses misses) {
+    private record Result(String backend, long warmupLaunched, long warmupCaptured, long launched, Duration took,
+                          long captured, long withoutArgs, long partialReads, long lost, Misses misses) {
 
         static Result unavailable(String backend) {
-            return new Result(backend, -1, Duration.ZERO, 0, 0, 0, 0, new Misses(List.of(), new long[0]));
+            return new Result(backend, 0, 0, -1, Duration.ZERO, 0, 0, 0, 0, new Misses(List.of(), new long[0]));
         }
 
         boolean available() {
