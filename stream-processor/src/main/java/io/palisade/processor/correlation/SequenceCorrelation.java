@@ -19,7 +19,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>A later first alert replaces an earlier one that has not completed, so the window counts from the latest shell.
  * Once fired, more alerts within that window change nothing; the alert id is derived from the sequence, the
- * container and the first alert's event time.
+ * container and the first alert's event time. The order is that of event time, not of arrival: the two alerts come
+ * from different topics through different tasks, and a processor catching up reads one topic ahead of another, so
+ * a next-rule alert that arrives first waits in the store for a first alert that happened before it.
  */
 final class SequenceCorrelation extends CorrelationProcessor<Alert> {
 
@@ -59,14 +61,42 @@ final class SequenceCorrelation extends CorrelationProcessor<Alert> {
         for (Sequence sequence : sequences) {
             String key = dedupKey(sequence, containerId);
             ArmedSequence state = armed.get(key);
-            if (ruleId.equals(sequence.thenRuleId()) && state != null && !state.fired()
-                    && state.covers(at, sequence.within())) {
-                emit(alert(sequence, key, state.first(), alert));
-                armed.put(key, new ArmedSequence(state.first(), true));
-            } else if (ruleId.equals(sequence.firstRuleId())
-                    && (state == null || !state.fired() || !state.covers(at, sequence.within()))) {
-                armed.put(key, new ArmedSequence(alert, false));
+            if (ruleId.equals(sequence.thenRuleId())) {
+                next(sequence, key, state, alert, at);
+            } else if (ruleId.equals(sequence.firstRuleId())) {
+                first(sequence, key, state, alert, at);
             }
+        }
+    }
+
+    /** A next-rule alert completes an armed sequence, or waits for a first alert that may still arrive. */
+    private void next(Sequence sequence, String key, ArmedSequence state, Alert then, Instant at) {
+        if (state != null && state.awaits(at, sequence.within())) {
+            emit(alert(sequence, key, state.first(), then));
+            armed.put(key, state.completed());
+        } else if (state == null) {
+            armed.put(key, new ArmedSequence(null, false, then));
+        } else if (state.then() == null || at.isAfter(state.then().getFirstSeen())) {
+            armed.put(key, state.withThen(then));
+        }
+    }
+
+    /**
+     * A first-rule alert completes the sequence at once with a next-rule alert that arrived before it but happened
+     * within its window. Otherwise it arms the sequence, unless one armed earlier has fired within its window or an
+     * armed one happened later (it arrived before this one, which came late): the window counts from the latest.
+     */
+    private void first(Sequence sequence, String key, ArmedSequence state, Alert first, Instant at) {
+        if (state != null && state.fired() && state.covers(at, sequence.within())) {
+            return;
+        }
+        ArmedSequence rearmed = state == null ? ArmedSequence.armed(first) : state.withFirst(first);
+        Alert waiting = rearmed.then();
+        if (waiting != null && rearmed.awaits(waiting.getFirstSeen(), sequence.within())) {
+            emit(alert(sequence, key, first, waiting));
+            armed.put(key, rearmed.completed());
+        } else if (state == null || state.first() == null || state.fired() || !state.start().isAfter(at)) {
+            armed.put(key, rearmed);
         }
     }
 

@@ -94,15 +94,34 @@ final class StateSerdes {
 
     private static void writeSequence(ArmedSequence armed, DataOutputStream out) throws IOException {
         out.writeBoolean(armed.fired());
-        byte[] first = ALERTS.serializer().serialize(Topics.ALERTS.name(), armed.first());
-        out.writeInt(first.length);
-        out.write(first);
+        writeAlert(armed.first(), out);
+        writeAlert(armed.then(), out);
     }
 
+    /**
+     * A state written before next-rule alerts were kept ends after the first alert; -1 stands for no alert, so a
+     * first alert may be missing too.
+     */
     private static ArmedSequence readSequence(DataInputStream in) throws IOException {
         boolean fired = in.readBoolean();
-        byte[] first = in.readNBytes(in.readInt());
-        return new ArmedSequence(ALERTS.deserializer().deserialize(Topics.ALERTS.name(), first), fired);
+        Alert first = readAlert(in);
+        Alert then = in.available() > 0 ? readAlert(in) : null;
+        return new ArmedSequence(first, fired, then);
+    }
+
+    private static void writeAlert(Alert alert, DataOutputStream out) throws IOException {
+        if (alert == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] bytes = ALERTS.serializer().serialize(Topics.ALERTS.name(), alert);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static Alert readAlert(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        return length < 0 ? null : ALERTS.deserializer().deserialize(Topics.ALERTS.name(), in.readNBytes(length));
     }
 
     private static void writeProfile(ImageProfile profile, DataOutputStream out) throws IOException {

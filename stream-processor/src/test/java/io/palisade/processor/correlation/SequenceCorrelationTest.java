@@ -69,6 +69,29 @@ class SequenceCorrelationTest extends CorrelationTestSupport {
     }
 
     @Test
+    void aWriteThatArrivesBeforeItsShellStillCompletesTheSequenceInEventTimeOrder() {
+        Alert shell = ruleAlert(SHELL, "e-shell", T0, "c1");
+        Alert write = ruleAlert(WRITE_BIN, "e-write", T0.plusSeconds(90), "c1");
+
+        harness.ruleAlerts(write, shell);
+
+        assertThat(harness.alerts()).singleElement().satisfies(alert -> {
+            assertThat(alert.getEvidenceEventIds()).containsExactly("e-shell", "e-write");
+            assertThat(alert.getFirstSeen()).isEqualTo(T0);
+        });
+    }
+
+    @Test
+    void aShellThatArrivesLateDoesNotShortenTheWindowOfALaterShell() {
+        harness.ruleAlerts(ruleAlert(SHELL, "e-shell-later", T0.plus(Duration.ofMinutes(2)), "c1"),
+                ruleAlert(SHELL, "e-shell-earlier", T0, "c1"),
+                ruleAlert(WRITE_BIN, "e-write", T0.plus(Duration.ofMinutes(6)), "c1"));
+
+        assertThat(harness.alerts()).singleElement().extracting(Alert::getEvidenceEventIds)
+                .isEqualTo(List.of("e-shell-later", "e-write"));
+    }
+
+    @Test
     void aWriteMoreThanFiveMinutesAfterTheShellIsNotTheSequence() {
         harness.ruleAlerts(ruleAlert(SHELL, "e-shell", T0, "c1"),
                 ruleAlert(WRITE_BIN, "e-write", T0.plus(Duration.ofMinutes(5)).plusSeconds(1), "c1"));
