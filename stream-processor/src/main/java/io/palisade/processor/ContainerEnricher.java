@@ -2,6 +2,7 @@ package io.palisade.processor;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,32 +121,42 @@ final class ContainerEnricher implements Processor<String, EnrichmentInput, Stri
         try (KeyValueIterator<String, PendingEvent> it = pending.prefixScan(containerId + '/', new StringSerializer())) {
             it.forEachRemaining(held::add);
         }
+        forward(containerId, held, known);
+    }
+
+    private void forward(String containerId, List<KeyValue<String, PendingEvent>> held, ContainerEvent known) {
         for (KeyValue<String, PendingEvent> entry : held) {
             pending.delete(entry.key);
             context.forward(new Record<>(containerId, enriched(entry.value.event(), known), entry.value.timestamp()));
         }
     }
 
+    /** One pass over the held events, grouped by container (their keys start with its id), each looked up once. */
     private void retry(long now) {
-        List<KeyValue<String, PendingEvent>> all = new ArrayList<>();
+        Map<String, List<KeyValue<String, PendingEvent>>> byContainer = new LinkedHashMap<>();
         try (KeyValueIterator<String, PendingEvent> it = pending.all()) {
-            it.forEachRemaining(all::add);
+            it.forEachRemaining(entry -> byContainer.computeIfAbsent(entry.key.substring(0, entry.key.indexOf('/')),
+                    id -> new ArrayList<>()).add(entry));
         }
-        for (KeyValue<String, PendingEvent> entry : all) {
-            String containerId = entry.key.substring(0, entry.key.indexOf('/'));
+        byContainer.forEach((containerId, held) -> {
             ContainerEvent known = known(containerId);
             if (known != null) {
-                release(containerId);
-            } else if (now - entry.value.heldSinceMs() >= maxWait.toMillis()) {
-                pending.delete(entry.key);
-                timeouts.record();
-                LOG.atInfo().addKeyValue("container_id", containerId)
-                        .addKeyValue("waited_ms", now - entry.value.heldSinceMs())
-                        .log("container not in the inventory after the wait; evaluating the event without it");
-                context.forward(new Record<>(containerId,
-                        new EnrichedEvent(entry.value.event(), Optional.empty(), true), entry.value.timestamp()));
+                forward(containerId, held, known);
+            } else {
+                held.stream().filter(entry -> now - entry.value.heldSinceMs() >= maxWait.toMillis())
+                        .forEach(entry -> giveUp(containerId, entry, now));
             }
-        }
+        });
+    }
+
+    private void giveUp(String containerId, KeyValue<String, PendingEvent> entry, long now) {
+        pending.delete(entry.key);
+        timeouts.record();
+        LOG.atInfo().addKeyValue("container_id", containerId)
+                .addKeyValue("waited_ms", now - entry.value.heldSinceMs())
+                .log("container not in the inventory after the wait; evaluating the event without it");
+        context.forward(new Record<>(containerId,
+                new EnrichedEvent(entry.value.event(), Optional.empty(), true), entry.value.timestamp()));
     }
 
     private ContainerEvent known(String containerId) {
