@@ -28,6 +28,13 @@ public final class StreamsSettings {
         // With exactly-once, output becomes visible at commit; 100 ms is the Streams default for EOS, said explicitly
         // because it bounds event-to-alert latency.
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        // A task reads up to eight partitions (five event topics, the inventory, repartitions), most of them empty
+        // at any moment (host events, inventory). With idling enabled (default 0), Kafka Streams 4.3 checks every
+        // empty partition's lag before each record and formats a log text about it whatever the log level: a tenth
+        // of the stream thread's CPU, and a task waits for partitions that are behind. Nothing here needs that wait:
+        // the enrichment holds back an event whose container is not known yet, and the sequence correlation, whose
+        // two alerts come from different topics, matches them by event time in whichever order they arrive.
+        p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
         // A fresh processor reads the events already on the topics rather than only new ones.
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         // Kafka 5 turns this on by default; opting in now keeps behaviour the same across the upgrade.
