@@ -72,45 +72,47 @@ public final class CollectorIdleBenchmark {
         int containers = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         Duration warmup = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 20);
         Duration measure = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 60);
-        Path work = Files.createTempDirectory("palisade-bench-collector-idle-");
-        String extraJavaOpts = System.getenv().getOrDefault("PALISADE_JAVA_OPTS", "");
+        ScratchDirectory.use("palisade-bench-collector-idle-", work -> {
+            String extraJavaOpts = System.getenv().getOrDefault("PALISADE_JAVA_OPTS", "");
 
-        try (KafkaBroker kafka = new KafkaBroker(work.resolve("kafka"), work.resolve("logs"));
-             DockerClient docker = DockerClients.fromEnvironment();
-             IdleContainers idle = IdleContainers.start(docker, DockerEnvironment.testImage(), containers)) {
-            kafka.start();
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    kafka.bootstrapServers()))) {
-                TopicCreator.ensure(admin, Topics.all(), (short) 1);
-            }
-            System.out.printf("CollectorIdle: %d idle containers, warm-up %ds, measured %ds, PALISADE_JAVA_OPTS=\"%s\"%n",
-                    idle.count(), warmup.toSeconds(), measure.toSeconds(), extraJavaOpts);
-            Run baselineRun = run(work, kafka.bootstrapServers(), extraJavaOpts, false, warmup, measure);
-            Run collectorRun = run(work, kafka.bootstrapServers(), extraJavaOpts, true, warmup, measure);
-            Footprint baseline = baselineRun.footprint();
-            Footprint collector = collectorRun.footprint();
-            System.out.println("collector JVM options (bin/palisade collector): " + collectorRun.jvmOptions());
-            System.out.println("busiest threads of the collector (CPU % of one core over the measurement):");
-            collectorRun.busiestThreads().forEach(thread -> System.out.println("  " + thread));
-            if (!collectorRun.nativeMemory().isEmpty()) {
-                System.out.println(collectorRun.nativeMemory());
-            }
+            try (KafkaBroker kafka = new KafkaBroker(work.resolve("kafka"), work.resolve("logs"));
+                 DockerClient docker = DockerClients.fromEnvironment();
+                 IdleContainers idle = IdleContainers.start(docker, DockerEnvironment.testImage(), containers)) {
+                kafka.start();
+                try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers()))) {
+                    TopicCreator.ensure(admin, Topics.all(), (short) 1);
+                }
+                System.out.printf("CollectorIdle: %d idle containers, warm-up %ds, measured %ds, "
+                        + "PALISADE_JAVA_OPTS=\"%s\"%n", idle.count(), warmup.toSeconds(), measure.toSeconds(),
+                        extraJavaOpts);
+                Run baselineRun = run(work, kafka.bootstrapServers(), extraJavaOpts, false, warmup, measure);
+                Run collectorRun = run(work, kafka.bootstrapServers(), extraJavaOpts, true, warmup, measure);
+                Footprint baseline = baselineRun.footprint();
+                Footprint collector = collectorRun.footprint();
+                System.out.println("collector JVM options (bin/palisade collector): " + collectorRun.jvmOptions());
+                System.out.println("busiest threads of the collector (CPU % of one core over the measurement):");
+                collectorRun.busiestThreads().forEach(thread -> System.out.println("  " + thread));
+                if (!collectorRun.nativeMemory().isEmpty()) {
+                    System.out.println(collectorRun.nativeMemory());
+                }
 
-            // A peak is read against the log: which second, at what time, and what the samples around it were.
-            System.out.printf("collector RSS per second (MB): %s%n", collector.rssPerSecondMb().stream()
-                    .map(mb -> String.format(Locale.ROOT, "%.1f", mb)).toList());
-            System.out.printf("collector RSS peak at second %d of the measurement (%s)%n", collector.peakSecond(),
-                    collector.start().plusSeconds(collector.peakSecond()));
-            System.out.printf("%-28s %12s %12s %12s%n", "", "RSS avg MB", "RSS max MB", "CPU % core");
-            print("baseline (no sources)", baseline);
-            print("collector (all sources)", collector);
-            System.out.printf("%-28s %12.2f %12.2f %12.2f%n", "ratio to baseline", collector.rssAvgMb()
-                    / baseline.rssAvgMb(), collector.rssMaxMb() / baseline.rssMaxMb(),
-                    collector.cpuPercent() / Math.max(baseline.cpuPercent(), 0.01));
-            System.out.printf("targets: RSS <= %.0f MB: %s; CPU <= %.0f %%: %s%n", RSS_TARGET_MB,
-                    collector.rssMaxMb() <= RSS_TARGET_MB ? "met" : "MISSED", CPU_TARGET_PERCENT,
-                    collector.cpuPercent() <= CPU_TARGET_PERCENT ? "met" : "MISSED");
-        }
+                // A peak is read against the log: which second, at what time, and what the samples around it were.
+                System.out.printf("collector RSS per second (MB): %s%n", collector.rssPerSecondMb().stream()
+                        .map(mb -> String.format(Locale.ROOT, "%.1f", mb)).toList());
+                System.out.printf("collector RSS peak at second %d of the measurement (%s)%n", collector.peakSecond(),
+                        collector.start().plusSeconds(collector.peakSecond()));
+                System.out.printf("%-28s %12s %12s %12s%n", "", "RSS avg MB", "RSS max MB", "CPU % core");
+                print("baseline (no sources)", baseline);
+                print("collector (all sources)", collector);
+                System.out.printf("%-28s %12.2f %12.2f %12.2f%n", "ratio to baseline", collector.rssAvgMb()
+                        / baseline.rssAvgMb(), collector.rssMaxMb() / baseline.rssMaxMb(),
+                        collector.cpuPercent() / Math.max(baseline.cpuPercent(), 0.01));
+                System.out.printf("targets: RSS <= %.0f MB: %s; CPU <= %.0f %%: %s%n", RSS_TARGET_MB,
+                        collector.rssMaxMb() <= RSS_TARGET_MB ? "met" : "MISSED", CPU_TARGET_PERCENT,
+                        collector.cpuPercent() <= CPU_TARGET_PERCENT ? "met" : "MISSED");
+            }
+        });
     }
 
     private static void print(String label, Footprint f) {

@@ -1,7 +1,6 @@
 package io.palisade.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,27 +73,29 @@ public final class ElasticsearchSinkBenchmark {
         List<Alert> warmup = alerts(Math.max(1, alerts / 2), run + "-warmup", day.minus(Duration.ofDays(1)));
         List<Alert> batch = alerts(alerts, run, day);
         SinkSettings settings = SinkSettings.defaults("bench-" + run).withBatch(batchSize, Duration.ofMillis(200));
-        try (DevStack stack = DevStack.inTemporaryDirectory(Files.createTempDirectory("palisade-bench-logs-"))) {
-            stack.start();
-            System.out.printf("devstack started in %.1f s%n", stack.startupTime().toMillis() / 1000.0);
-            String bootstrap = stack.kafka().bootstrapServers();
-            try (ElasticsearchClient es = ElasticsearchClient.of(b -> b.host(stack.elasticsearch().httpUrl()))) {
-                produce(bootstrap, warmup);
-                Result warmSink = sink(bootstrap, stack, es, AlertIndex.of(warmup.getFirst()), warmup.size(),
-                        settings);
-                Result warmRaw = rawBulk(es, warmup, batchSize, "palisade-alerts-warmup-" + run);
-                System.out.printf("warm-up (untimed legs, %,d other alerts): sink %,.0f alerts/s, raw %,.0f alerts/s%n",
-                        warmup.size(), warmSink.rate(), warmRaw.rate());
-                produce(bootstrap, batch);
-                Result sink = sink(bootstrap, stack, es, AlertIndex.of(batch.getFirst()), alerts, settings);
-                Result raw = rawBulk(es, batch, batchSize, "palisade-alerts-raw-" + run);
-                System.out.printf("sink (Kafka -> SinkRunner -> _bulk): %,d alerts in %.1f s = %,.0f alerts/s%n",
-                        sink.alerts(), sink.seconds(), sink.rate());
-                System.out.printf("raw _bulk (same documents, batch %d): %,d alerts in %.1f s = %,.0f alerts/s%n",
-                        batchSize, raw.alerts(), raw.seconds(), raw.rate());
-                System.out.printf("ratio sink / raw: %.2f (target >= 0.80)%n", sink.rate() / raw.rate());
+        ScratchDirectory.use("palisade-bench-logs-", logs -> {
+            try (DevStack stack = DevStack.inTemporaryDirectory(logs)) {
+                stack.start();
+                System.out.printf("devstack started in %.1f s%n", stack.startupTime().toMillis() / 1000.0);
+                String bootstrap = stack.kafka().bootstrapServers();
+                try (ElasticsearchClient es = ElasticsearchClient.of(b -> b.host(stack.elasticsearch().httpUrl()))) {
+                    produce(bootstrap, warmup);
+                    Result warmSink = sink(bootstrap, stack, es, AlertIndex.of(warmup.getFirst()), warmup.size(),
+                            settings);
+                    Result warmRaw = rawBulk(es, warmup, batchSize, "palisade-alerts-warmup-" + run);
+                    System.out.printf("warm-up (untimed legs, %,d other alerts): sink %,.0f alerts/s, "
+                            + "raw %,.0f alerts/s%n", warmup.size(), warmSink.rate(), warmRaw.rate());
+                    produce(bootstrap, batch);
+                    Result sink = sink(bootstrap, stack, es, AlertIndex.of(batch.getFirst()), alerts, settings);
+                    Result raw = rawBulk(es, batch, batchSize, "palisade-alerts-raw-" + run);
+                    System.out.printf("sink (Kafka -> SinkRunner -> _bulk): %,d alerts in %.1f s = %,.0f alerts/s%n",
+                            sink.alerts(), sink.seconds(), sink.rate());
+                    System.out.printf("raw _bulk (same documents, batch %d): %,d alerts in %.1f s = %,.0f alerts/s%n",
+                            batchSize, raw.alerts(), raw.seconds(), raw.rate());
+                    System.out.printf("ratio sink / raw: %.2f (target >= 0.80)%n", sink.rate() / raw.rate());
+                }
             }
-        }
+        });
     }
 
     private static List<Alert> alerts(int count, String run, Instant day) {

@@ -97,19 +97,20 @@ public final class ExecBurstBenchmark {
                 .stream().map(name -> name.strip().toUpperCase(Locale.ROOT)).toList();
         System.out.printf("ExecBurst: %d execs/s of /bin/true <marker> for %d s by %d bash workers%n", rate, seconds,
                 WORKERS);
-        Path work = Files.createTempDirectory("palisade-bench-exec-burst-");
-        List<Result> results = new ArrayList<>();
-        try (KafkaBroker kafka = new KafkaBroker(work.resolve("kafka"), work.resolve("logs"))) {
-            kafka.start();
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    kafka.bootstrapServers()))) {
-                TopicCreator.ensure(admin, List.of(Topics.PROCESS_EVENTS), (short) 1);
+        ScratchDirectory.use("palisade-bench-exec-burst-", work -> {
+            List<Result> results = new ArrayList<>();
+            try (KafkaBroker kafka = new KafkaBroker(work.resolve("kafka"), work.resolve("logs"))) {
+                kafka.start();
+                try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers()))) {
+                    TopicCreator.ensure(admin, List.of(Topics.PROCESS_EVENTS), (short) 1);
+                }
+                for (String backend : backends) {
+                    results.add(run(work, kafka.bootstrapServers(), backend, rate, seconds));
+                }
             }
-            for (String backend : backends) {
-                results.add(run(work, kafka.bootstrapServers(), backend, rate, seconds));
-            }
-        }
-        print(results);
+            print(results);
+        });
     }
 
     private static Result run(Path work, String bootstrapServers, String backend, int rate, int seconds)

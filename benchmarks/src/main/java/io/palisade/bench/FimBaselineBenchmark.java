@@ -1,10 +1,8 @@
 package io.palisade.bench;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,8 +34,7 @@ public final class FimBaselineBenchmark {
     public static void main(String[] args) throws Exception {
         Path tree = Path.of(args.length > 0 ? args[0] : "/usr").toRealPath();
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
-        Path work = Files.createTempDirectory("fim-bench");
-        try {
+        ScratchDirectory.use("palisade-bench-fim-", work -> {
             System.out.printf("FimBaseline: tree %s, %d hashing threads each, hashRate unlimited, no file-size limit%n",
                     tree, threads);
             Measured warmUp = palisade(tree, threads, work.resolve("warm-up"));
@@ -53,9 +50,7 @@ public final class FimBaselineBenchmark {
                                 + "target > 1)%n",
                         aide.get().seconds() / ours.seconds());
             }
-        } finally {
-            deleteTree(work);
-        }
+        });
     }
 
     private static Measured palisade(Path tree, int threads, Path stateDir) throws Exception {
@@ -110,14 +105,6 @@ public final class FimBaselineBenchmark {
     private static void print(String what, Measured measured, String unit) {
         System.out.printf("  %s: %d %s in %.2f s wall = %.0f %s/s%n", what, measured.entries(), unit,
                 measured.seconds(), measured.entries() / measured.seconds(), unit);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 
     /** What one baseline run produced: how many entries, in how many seconds of wall time. */

@@ -2,7 +2,6 @@ package io.palisade.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,44 +89,45 @@ public final class ProcessorThroughputBenchmark {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
-        Path work = Files.createTempDirectory("palisade-bench-processor-");
-        RuleEngine rules = RuleEngine.load(List.of());
-        try (KafkaBroker kafka = new KafkaBroker(work.resolve("kafka"), work.resolve("logs"));
-             Admin admin = startBroker(kafka)) {
-            ConsumerLag lag = new ConsumerLag(admin, inputPartitions(admin));
-            ProcessorEvents samples = new ProcessorEvents();
-            long written = preProduce(kafka, samples, WARMUP_EVENTS + events);
-            System.out.printf("ProcessorThroughput: %,d input records (%,d warm-up and %,d timed events + inventory "
-                    + "of %d containers and %d hosts), 1 stream thread, exactly-once, %d rules%n", lag.records(),
-                    written - events, events, CONTAINERS, HOSTS, rules.rules().size());
+        ScratchDirectory.use("palisade-bench-processor-", work -> {
+            RuleEngine rules = RuleEngine.load(List.of());
+            try (KafkaBroker kafka = new KafkaBroker(work.resolve("kafka"), work.resolve("logs"));
+                 Admin admin = startBroker(kafka)) {
+                ConsumerLag lag = new ConsumerLag(admin, inputPartitions(admin));
+                ProcessorEvents samples = new ProcessorEvents();
+                long written = preProduce(kafka, samples, WARMUP_EVENTS + events);
+                System.out.printf("ProcessorThroughput: %,d input records (%,d warm-up and %,d timed events + "
+                        + "inventory of %d containers and %d hosts), 1 stream thread, exactly-once, %d rules%n",
+                        lag.records(), written - events, events, CONTAINERS, HOSTS, rules.rules().size());
 
-            ProcessorConfig config = ProcessorConfig.defaults().withKafka(kafka.bootstrapServers(),
-                    "bench-processor", work.resolve("processor-state"), 1);
-            double processorRate = drain("processor", SecurityTopology.build(config, rules, Clock.systemUTC()),
-                    config.streamsProperties(), lag, events);
-            Properties passThroughProperties = StreamsSettings.of(kafka.bootstrapServers(), "bench-passthrough",
-                    work.resolve("passthrough-state"), 1);
-            double passThroughRate = drain("pass-through", passThrough(), passThroughProperties, lag, events);
+                ProcessorConfig config = ProcessorConfig.defaults().withKafka(kafka.bootstrapServers(),
+                        "bench-processor", work.resolve("processor-state"), 1);
+                double processorRate = drain("processor", SecurityTopology.build(config, rules, Clock.systemUTC()),
+                        config.streamsProperties(), lag, events);
+                Properties passThroughProperties = StreamsSettings.of(kafka.bootstrapServers(), "bench-passthrough",
+                        work.resolve("passthrough-state"), 1);
+                double passThroughRate = drain("pass-through", passThrough(), passThroughProperties, lag, events);
 
-            long[] latencies = latency(kafka, samples,
-                    SecurityTopology.build(config, rules, Clock.systemUTC()), latencyProperties(config, work), rate,
-                    seconds);
+                long[] latencies = latency(kafka, samples,
+                        SecurityTopology.build(config, rules, Clock.systemUTC()), latencyProperties(config, work), rate,
+                        seconds);
 
-            System.out.printf("%-34s %,12.0f events/s%n", "processor (rules, enrichment...)", processorRate);
-            System.out.printf("%-34s %,12.0f events/s%n", "pass-through baseline", passThroughRate);
-            System.out.printf("%-34s %12.2f (target >= 0.5: %s; events/s target >= 50,000: %s)%n",
-                    "ratio processor / pass-through", processorRate / passThroughRate,
-                    met(processorRate / passThroughRate >= 0.5), met(processorRate >= 50_000));
-            if (latencies.length == 0) {
-                System.out.println("latency: no alert came back");
-            } else {
-                long p99 = percentile(latencies, 0.99);
-                System.out.printf("%-34s p50 %d ms, p99 %d ms, max %d ms over %,d alerts at %,d events/s "
-                                + "(p99 target <= 250 ms: %s)%n", "event-to-alert latency",
-                        percentile(latencies, 0.50), p99, latencies[latencies.length - 1], latencies.length, rate,
-                        met(p99 <= 250));
+                System.out.printf("%-34s %,12.0f events/s%n", "processor (rules, enrichment...)", processorRate);
+                System.out.printf("%-34s %,12.0f events/s%n", "pass-through baseline", passThroughRate);
+                System.out.printf("%-34s %12.2f (target >= 0.5: %s; events/s target >= 50,000: %s)%n",
+                        "ratio processor / pass-through", processorRate / passThroughRate,
+                        met(processorRate / passThroughRate >= 0.5), met(processorRate >= 50_000));
+                if (latencies.length == 0) {
+                    System.out.println("latency: no alert came back");
+                } else {
+                    long p99 = percentile(latencies, 0.99);
+                    System.out.printf("%-34s p50 %d ms, p99 %d ms, max %d ms over %,d alerts at %,d events/s "
+                                    + "(p99 target <= 250 ms: %s)%n", "event-to-alert latency",
+                            percentile(latencies, 0.50), p99, latencies[latencies.length - 1], latencies.length, rate,
+                            met(p99 <= 250));
+                }
             }
-        }
+        });
     }
 
     private static Admin startBroker(KafkaBroker kafka) {
