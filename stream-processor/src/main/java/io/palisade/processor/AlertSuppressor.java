@@ -3,8 +3,10 @@ package io.palisade.processor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.palisade.schema.Alert;
 import org.apache.kafka.streams.KeyValue;
@@ -45,7 +47,18 @@ final class AlertSuppressor implements Processor<String, Alert, String, Alert> {
      */
     private static final int DECODED_ALERTS = 10_000;
 
+    /** What {@link #nextClose} holds before the store was first scanned: nothing known, scan at the next flush. */
+    private static final long UNKNOWN = Long.MIN_VALUE;
+
     private final Map<String, SuppressedAlert> decoded = new RecentlyUsed<>(DECODED_ALERTS);
+    /**
+     * Ids whose repeats were counted since their last record: what the next flush writes, so that a flush costs what
+     * changed, not what the store holds (every distinct alert of the window, decoded). In memory only: the first
+     * flush after a start scans the whole store instead, which finds the news an earlier instance left.
+     */
+    private final Set<String> withNews = new LinkedHashSet<>();
+    /** Stream time at which the earliest window in the store closes; until then no flush needs a full scan. */
+    private long nextClose = UNKNOWN;
     private final String storeName;
     private final Duration window;
     private final Duration emitInterval;
@@ -75,9 +88,13 @@ final class AlertSuppressor implements Processor<String, Alert, String, Alert> {
             SuppressedAlert first = new SuppressedAlert(Alert.newBuilder(record.value()).build(), 0).emitted();
             write(record.key(), first);
             emit(first.alert());
+            if (nextClose != UNKNOWN) {
+                nextClose = Math.min(nextClose, closeTime(first.alert()));
+            }
         } else {
             AlertMerge.into(current.alert(), record.value());
             write(record.key(), current);
+            withNews.add(record.key());
         }
     }
 
@@ -97,30 +114,56 @@ final class AlertSuppressor implements Processor<String, Alert, String, Alert> {
         decoded.put(id, suppressed);
     }
 
-    /** Writes every alert with news since its last record; closes the windows stream time has left behind. */
+    /**
+     * Writes every alert with news since its last record; closes the windows stream time has left behind, which
+     * takes a pass over the whole store, done only when one of them has closed (windows are aligned, so most close
+     * together) or nothing is known yet of the store.
+     */
     private void flush() {
         long streamTime = context.currentStreamTimeMs();
+        if (nextClose == UNKNOWN || nextClose <= streamTime) {
+            scanAll(streamTime);
+        } else {
+            for (String id : withNews) {
+                SuppressedAlert suppressed = read(id);
+                if (suppressed != null && suppressed.hasNews()) {
+                    emitNews(id, suppressed);
+                }
+            }
+        }
+        withNews.clear();
+    }
+
+    private void scanAll(long streamTime) {
         List<KeyValue<String, SuppressedAlert>> all = new ArrayList<>();
         try (KeyValueIterator<String, SuppressedAlert> it = state.all()) {
             it.forEachRemaining(all::add);
         }
+        long earliestOpen = Long.MAX_VALUE;
         for (KeyValue<String, SuppressedAlert> entry : all) {
-            SuppressedAlert suppressed = entry.value;
-            if (suppressed.hasNews()) {
-                emit(suppressed.alert());
-                suppressed = suppressed.emitted();
-                write(entry.key, suppressed);
-            }
-            if (closesBefore(suppressed.alert(), streamTime)) {
+            SuppressedAlert suppressed = entry.value.hasNews() ? emitNews(entry.key, entry.value) : entry.value;
+            long close = closeTime(suppressed.alert());
+            if (close <= streamTime) {
                 state.delete(entry.key);
                 decoded.remove(entry.key);
+            } else {
+                earliestOpen = Math.min(earliestOpen, close);
             }
         }
+        nextClose = earliestOpen;
     }
 
-    private boolean closesBefore(Alert alert, long streamTime) {
+    private SuppressedAlert emitNews(String id, SuppressedAlert suppressed) {
+        emit(suppressed.alert());
+        SuppressedAlert emitted = suppressed.emitted();
+        write(id, emitted);
+        return emitted;
+    }
+
+    /** The stream time at which the alert's window, and its grace, are over. */
+    private long closeTime(Alert alert) {
         Instant windowEnd = AlertIds.windowStart(alert.getFirstSeen(), window).plus(window);
-        return windowEnd.plus(grace).toEpochMilli() <= streamTime;
+        return windowEnd.plus(grace).toEpochMilli();
     }
 
     private void emit(Alert alert) {

@@ -89,6 +89,30 @@ class SuppressionTopologyTest {
     }
 
     @Test
+    void repeatsBetweenLaterEmissionsAreWrittenAndTheirWindowStillClosesWhenStreamTimePassesIt() {
+        Duration window = topology.config.alertWindow();
+        topology.process(TestEvents.exec("nsenter", "e-0", 0));
+        topology.advanceWallClock(emitInterval);
+        topology.process(TestEvents.exec("nsenter", "e-1", 1));
+        topology.process(TestEvents.exec("nsenter", "e-2", 2));
+        topology.advanceWallClock(emitInterval);
+
+        List<Alert> written = topology.alertsOf(RULE);
+        assertThat(written).extracting(Alert::getCount).containsExactly(1L, 3L);
+        String id = written.getFirst().getId();
+
+        topology.process(TestEvents.exec("nsenter", "e-3", 3));
+        topology.process(TestEvents.exec("nsenter", "e-next",
+                AlertIds.windowStart(Samples.SEEN, window).plus(window).plus(topology.config.suppressionGrace())));
+        topology.advanceWallClock(emitInterval);
+
+        assertThat(topology.alertsOf(RULE)).filteredOn(a -> a.getId().equals(id)).extracting(Alert::getCount)
+                .containsExactly(4L);
+        assertThat(topology.driver.getKeyValueStore(AlertSuppressor.LOCAL_STORE).get(id))
+                .as("a closed window's state is dropped").isNull();
+    }
+
+    @Test
     void anAlertOfOneContainerIsSuppressedInItsTaskWithoutTheRepartitionByAlertId() {
         topology.process(TestEvents.exec("nsenter", "e-0", 0));
         topology.process(TestEvents.exec("nsenter", "e-1", 1));
