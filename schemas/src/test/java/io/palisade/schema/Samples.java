@@ -38,6 +38,8 @@ public final class Samples {
                 .setId("8f3b".repeat(16))
                 .setName("shop-web")
                 .setImage(ContainerImage.newBuilder().setName("nginx:1.27").setDigest("sha256:" + "ab".repeat(32)).build())
+                .setLabels(Map.of("com.docker.compose.project", "shop"))
+                .setSecurityContext(new ContainerSecurityContext(true))
                 .build();
     }
 

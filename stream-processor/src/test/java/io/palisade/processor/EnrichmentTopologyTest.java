@@ -41,6 +41,8 @@ class EnrichmentTopologyTest {
 
         assertThat(topology.alertsOf(ESCAPE_RULE)).singleElement().satisfies(alert -> {
             assertThat(alert.getContainer()).isEqualTo(Samples.container());
+            assertThat(alert.getContainer().getLabels()).containsEntry("com.docker.compose.project", "shop");
+            assertThat(alert.getContainer().getSecurityContext().getPrivileged()).isTrue();
             assertThat(alert.getMessage()).contains("shop-web", "nginx:1.27");
             assertThat(alert.getTags()).doesNotContain(RuleEvaluator.INVENTORY_MISSING_TAG);
             assertThat(alert.getEvidenceEventIds()).containsExactly("e-1");

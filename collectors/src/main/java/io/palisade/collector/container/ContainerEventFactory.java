@@ -15,6 +15,8 @@ import io.palisade.schema.ContainerEvent;
 import io.palisade.schema.ContainerEventInfo;
 import io.palisade.schema.ContainerExec;
 import io.palisade.schema.ContainerImage;
+import io.palisade.schema.ContainerPosture;
+import io.palisade.schema.ContainerSecurityContext;
 
 /**
  * Builds {@link ContainerEvent}s from what the Docker Engine reports: its event stream and {@code docker inspect}.
@@ -64,8 +66,12 @@ public final class ContainerEventFactory {
     public ContainerEvent withPosture(ContainerAction action, Instant created, InspectContainerResponse inspect) {
         String name = inspect.getName() == null ? null : inspect.getName().replaceFirst("^/", "");
         String image = inspect.getConfig() == null ? null : inspect.getConfig().getImage();
-        return base(action, created, container(inspect.getId(), name, image))
-                .setPosture(PostureMapper.map(inspect))
+        ContainerPosture posture = PostureMapper.map(inspect);
+        // What a reader of any alert of this container wants at hand: its labels and whether it is privileged.
+        Container container = container(inspect.getId(), name, image).setLabels(posture.getLabels())
+                .setSecurityContext(new ContainerSecurityContext(posture.getPrivileged())).build();
+        return base(action, created, container)
+                .setPosture(posture)
                 .build();
     }
 
@@ -80,7 +86,7 @@ public final class ContainerEventFactory {
         String id = event.getActor() != null && event.getActor().getId() != null ? event.getActor().getId()
                 : event.getId();
         ContainerEvent.Builder builder = base(action, timeOf(event),
-                container(id, attributes.get("name"), attributes.get("image")));
+                container(id, attributes.get("name"), attributes.get("image")).build());
         if (action == ContainerAction.DIE) {
             builder.setExitCode(parseIntOrNull(attributes.get("exitCode")));
         }
@@ -107,11 +113,10 @@ public final class ContainerEventFactory {
                 .setContainer(container);
     }
 
-    private static Container container(String id, String name, String image) {
+    private static Container.Builder container(String id, String name, String image) {
         return Container.newBuilder().setId(id).setName(name)
                 // The repo digest needs an image inspect per container; not collected yet.
-                .setImage(image == null ? null : ContainerImage.newBuilder().setName(image).setDigest(null).build())
-                .build();
+                .setImage(image == null ? null : ContainerImage.newBuilder().setName(image).setDigest(null).build());
     }
 
     private static Integer parseIntOrNull(String value) {

@@ -57,6 +57,7 @@ class ContainerSourceIT {
                      .withCreateContainerCmdModifier(create -> create.getHostConfig()
                              .withBinds(Bind.parse("/var/run:/host/var/run:ro")))
                      .withEnv("SECRET_TOKEN", "abc")
+                     .withLabel("com.example.team", "payments")
                      .withCommand("sleep", "300")) {
             privileged.start();
             containerId = privileged.getContainerId();
@@ -67,6 +68,8 @@ class ContainerSourceIT {
                     r -> containerId.equals(r.key()) && withPosture.contains(r.value().getEvent().getAction()),
                     WAIT).value();
             assertThat(started.getPosture().getPrivileged()).isTrue();
+            assertThat(started.getContainer().getSecurityContext().getPrivileged()).isTrue();
+            assertThat(started.getContainer().getLabels()).containsEntry("com.example.team", "payments");
             assertThat(started.getPosture().getMounts())
                     .contains(new Mount("bind", "/var/run", "/host/var/run", false, "rprivate"));
             assertThat(started.getPosture().getDockerSocketMounted()).isTrue();

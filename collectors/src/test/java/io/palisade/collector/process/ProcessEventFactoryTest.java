@@ -49,7 +49,7 @@ class ProcessEventFactoryTest {
         assertThat(event.getProcess().getExitCode()).isNull();
         assertThat(event.getProcess().getParent()).isEqualTo(new ProcessParent(10L, "sh", "/bin/busybox"));
         assertThat(event.getUser()).isEqualTo(new User("1000", "app"));
-        assertThat(event.getContainer()).isEqualTo(new Container(CONTAINER, null, null));
+        assertThat(event.getContainer()).isEqualTo(Container.newBuilder().setId(CONTAINER).build());
     }
 
     @Test

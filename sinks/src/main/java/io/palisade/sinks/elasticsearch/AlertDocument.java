@@ -45,6 +45,12 @@ public final class AlertDocument {
             case null -> null;
             case IndexedRecord record -> fields(record);
             case List<?> list -> list.stream().map(AlertDocument::value).toList();
+            // Label maps: keys as they are, in the template as "flattened", so a key's dots make no sub-objects.
+            case Map<?, ?> map -> {
+                Map<String, Object> entries = new LinkedHashMap<>();
+                map.forEach((key, entry) -> entries.put(key.toString(), value(entry)));
+                yield entries;
+            }
             case Instant instant -> instant.toString();
             case Number number -> number;
             case Boolean bool -> bool;

@@ -9,6 +9,7 @@ import io.palisade.devstack.KafkaBroker;
 import io.palisade.devstack.junit.DevStackExtension;
 import io.palisade.schema.Alert;
 import io.palisade.schema.DeadLetter;
+import io.palisade.schema.Samples;
 import io.palisade.schema.Severity;
 import io.palisade.schema.topic.TopicCreator;
 import io.palisade.schema.topic.Topics;
@@ -80,6 +81,32 @@ class ElasticsearchSinkIT {
         runUntilCaughtUp(kafka, node, settings("es-it-redeliver-" + rule.toLowerCase()));
         try (ElasticsearchClient es = client(node)) {
             assertThat(countByRule(es, rule)).isEqualTo(ALERTS);
+        }
+    }
+
+    /** Labels are the user's, dots in their names (com.docker.compose.project) too: indexed as they are. */
+    @Test
+    void aFullAlertIsIndexedAndFoundByItsContainersLabelAndPrivilege(KafkaBroker kafka, ElasticsearchNode node)
+            throws Exception {
+        String rule = uniqueRuleId();
+        ensureTopics(kafka);
+        // Set in place: Alert.newBuilder(alert) deep-copies through Avro's class allow-list, which refuses ours.
+        Alert full = Samples.alert();
+        full.put("id", rule + "-full");
+        full.getRule().put("id", rule);
+        try (KafkaProducer<byte[], byte[]> producer = producer(kafka)) {
+            send(producer, full).get();
+        }
+
+        runUntilCaughtUp(kafka, node, settings("es-it-full-" + rule.toLowerCase()));
+        try (ElasticsearchClient es = client(node)) {
+            assertThat(countByRule(es, rule)).isOne();
+            long found = es.count(c -> c.index(AlertIndex.PATTERN).query(q -> q.bool(b -> b
+                    .filter(f -> f.term(t -> t.field("rule.id").value(rule)))
+                    .filter(f -> f.term(t -> t.field("container.labels.com.docker.compose.project").value("shop")))
+                    .filter(f -> f.term(t -> t.field("container.security_context.privileged").value(true))))))
+                    .count();
+            assertThat(found).isOne();
         }
     }
 
