@@ -61,14 +61,15 @@ public final class ContainerEventFactory {
 
     /**
      * An event for a container the engine could describe, with its posture: START, CREATE, or INVENTORY for a
-     * resync snapshot.
+     * resync snapshot. {@code imageDigest} is its image's repository digest ({@link ImageDigests}), or null.
      */
-    public ContainerEvent withPosture(ContainerAction action, Instant created, InspectContainerResponse inspect) {
+    public ContainerEvent withPosture(ContainerAction action, Instant created, InspectContainerResponse inspect,
+                                      String imageDigest) {
         String name = inspect.getName() == null ? null : inspect.getName().replaceFirst("^/", "");
         String image = inspect.getConfig() == null ? null : inspect.getConfig().getImage();
         ContainerPosture posture = PostureMapper.map(inspect);
         // What a reader of any alert of this container wants at hand: its labels and whether it is privileged.
-        Container container = container(inspect.getId(), name, image).setLabels(posture.getLabels())
+        Container container = container(inspect.getId(), name, image, imageDigest).setLabels(posture.getLabels())
                 .setSecurityContext(new ContainerSecurityContext(posture.getPrivileged())).build();
         return base(action, created, container)
                 .setPosture(posture)
@@ -86,7 +87,7 @@ public final class ContainerEventFactory {
         String id = event.getActor() != null && event.getActor().getId() != null ? event.getActor().getId()
                 : event.getId();
         ContainerEvent.Builder builder = base(action, timeOf(event),
-                container(id, attributes.get("name"), attributes.get("image")).build());
+                container(id, attributes.get("name"), attributes.get("image"), null).build());
         if (action == ContainerAction.DIE) {
             builder.setExitCode(parseIntOrNull(attributes.get("exitCode")));
         }
@@ -113,10 +114,10 @@ public final class ContainerEventFactory {
                 .setContainer(container);
     }
 
-    private static Container.Builder container(String id, String name, String image) {
+    private static Container.Builder container(String id, String name, String image, String imageDigest) {
         return Container.newBuilder().setId(id).setName(name)
-                // The repo digest needs an image inspect per container; not collected yet.
-                .setImage(image == null ? null : ContainerImage.newBuilder().setName(image).setDigest(null).build());
+                .setImage(image == null ? null : ContainerImage.newBuilder().setName(image).setDigest(imageDigest)
+                        .build());
     }
 
     private static Integer parseIntOrNull(String value) {

@@ -39,6 +39,7 @@ final class ContainerTracker {
     private final DockerClient docker;
     private final EventSink sink;
     private final ContainerEventFactory events;
+    private final ImageDigests digests;
     private final Clock clock;
     /** Containers this collector has written an inventory value for, so it knows which need a tombstone. */
     private final Set<String> inventoried = new HashSet<>();
@@ -47,6 +48,7 @@ final class ContainerTracker {
         this.docker = docker;
         this.sink = sink;
         this.events = events;
+        this.digests = new ImageDigests(docker);
         this.clock = clock;
     }
 
@@ -62,7 +64,8 @@ final class ContainerTracker {
             case CREATE, START -> {
                 Optional<InspectContainerResponse> inspect = inspect(id);
                 ContainerEvent published = inspect
-                        .map(found -> events.withPosture(action.get(), ContainerEventFactory.timeOf(event), found))
+                        .map(found -> events.withPosture(action.get(), ContainerEventFactory.timeOf(event), found,
+                                digests.of(found)))
                         .orElseGet(() -> events.fromEngineEvent(action.get(), event, null));
                 sink.publish(Topics.CONTAINER_EVENTS, id, published);
                 if (action.get() == ContainerAction.START && published.getPosture() != null) {
@@ -98,7 +101,8 @@ final class ContainerTracker {
             Optional<InspectContainerResponse> inspect = inspect(container.getId());
             if (inspect.isPresent()) {
                 running++;
-                ContainerEvent snapshot = events.withPosture(ContainerAction.INVENTORY, clock.instant(), inspect.get());
+                ContainerEvent snapshot = events.withPosture(ContainerAction.INVENTORY, clock.instant(), inspect.get(),
+                        digests.of(inspect.get()));
                 if (inventoried.add(container.getId())) {
                     sink.publish(Topics.CONTAINER_EVENTS, container.getId(), snapshot);
                 }

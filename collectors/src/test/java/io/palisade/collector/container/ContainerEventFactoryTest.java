@@ -26,8 +26,9 @@ class ContainerEventFactoryTest {
     @Test
     void startCarriesIdentityAndPosture() {
         Instant when = Instant.parse("2026-11-23T10:36:00Z");
+        String digest = "sha256:" + "5e".repeat(32);
         ContainerEvent event = factory.withPosture(ContainerAction.START, when,
-                Fixtures.inspect("start_docker-privileged.json"));
+                Fixtures.inspect("start_docker-privileged.json"), digest);
 
         assertThat(event.getEvent().getAction()).isEqualTo(ContainerAction.START);
         assertThat(event.getEvent().getCreated()).isEqualTo(when);
@@ -35,6 +36,8 @@ class ContainerEventFactoryTest {
                 .isEqualTo("4be9ee1943854903482859d4e3eb5038127dac2d45d2aed80e3ddb7c15511e51");
         assertThat(event.getContainer().getName()).isEqualTo("fx-privileged");
         assertThat(event.getContainer().getImage().getName()).isEqualTo("local/busybox:1");
+        assertThat(event.getContainer().getImage().getDigest()).isEqualTo(digest);
+        assertThat(event.getContainer().getSecurityContext().getPrivileged()).isTrue();
         assertThat(event.getHost()).isEqualTo(IDENTITY.host());
         assertThat(event.getAgent()).isEqualTo(IDENTITY.agent());
         assertThat(event.getPosture().getPrivileged()).isTrue();
