@@ -165,10 +165,14 @@ final class NetlinkProcConnector implements ExecBackend {
     public void observe(ExecListener listener, BooleanSupplier stopped) throws IOException {
         while (!stopped.getAsBoolean()) {
             ProcEvent event = receive(0);
-            // Execs come in bursts: each gets its first read before any gets the rest (see ExecListener).
+            // Execs come in bursts: each gets its first read before any gets the rest (see ExecListener), and the
+            // socket is looked at again after each exec's rest, so a new exec never waits for all of them.
             while (event != NOTHING_PENDING) {
                 dispatch(event, listener);
                 event = receive(MSG_DONTWAIT);
+                while (event == NOTHING_PENDING && listener.completeOne()) {
+                    event = receive(MSG_DONTWAIT);
+                }
             }
             listener.caughtUp();
         }

@@ -74,6 +74,26 @@ class ExecReaderTest {
         assertThat(read.getLast().args()).containsExactly("/opt/bench/true", Integer.toString(100 + ExecReader.MAX_PENDING));
     }
 
+    @Test
+    void theRestIsReadOneExecAtATimeOldestFirstSoANewExecCanGetItsFirstReadBetweenTwo() {
+        FakeProc proc = new FakeProc(root);
+        for (int pid = 200; pid < 203; pid++) {
+            proc.process(pid, "true", 1, pid, "/opt/bench/true", "0::/\n", "/opt/bench/true", Integer.toString(pid));
+        }
+        ExecReader reader = reader(proc);
+        reader.exec(new ExecNotice(200, OptionalLong.empty()));
+        reader.exec(new ExecNotice(201, OptionalLong.empty()));
+
+        assertThat(reader.completeOne()).as("one more waits").isTrue();
+        assertThat(read).extracting(ProcessSnapshot::pid).containsExactly(200L);
+        reader.exec(new ExecNotice(202, OptionalLong.empty()));
+        assertThat(reader.completeOne()).isTrue();
+        assertThat(reader.completeOne()).as("none left").isFalse();
+
+        assertThat(read).extracting(ProcessSnapshot::pid).containsExactly(200L, 201L, 202L);
+        assertThat(reader.completeOne()).isFalse();
+    }
+
     private ExecReader reader(FakeProc proc) {
         return new ExecReader(proc.procFs(), Clock.fixed(NOW, ZoneOffset.UTC), (snapshot, seen) -> {
             assertThat(seen).isEqualTo(NOW);
