@@ -32,7 +32,7 @@ final class ScratchDirectory {
         delete(work);
     }
 
-    static void delete(Path root) throws IOException {
+    private static void delete(Path root) throws IOException {
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

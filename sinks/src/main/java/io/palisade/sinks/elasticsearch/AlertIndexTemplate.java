@@ -2,6 +2,7 @@ package io.palisade.sinks.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,15 +33,14 @@ public final class AlertIndexTemplate {
     }
 
     public static void install(ElasticsearchClient client) throws IOException {
+        JsonNode template;
         try (InputStream body = open()) {
-            client.indices().putIndexTemplate(t -> t.name(NAME).withJson(body));
+            template = JSON.readTree(body);
         }
+        client.indices().putIndexTemplate(t -> t.name(NAME).withJson(new StringReader(template.toString())));
         // A template shapes only indices created after it: today's index, created under an older version, would
         // reject every alert with a field added since until tomorrow's. Adding fields to a mapping is allowed.
-        String mappings;
-        try (InputStream body = open()) {
-            mappings = JSON.readTree(body).path("template").path("mappings").toString();
-        }
+        String mappings = template.path("template").path("mappings").toString();
         try {
             client.indices().putMapping(m -> m.index(AlertIndex.PATTERN).allowNoIndices(true)
                     .withJson(new StringReader(mappings)));

@@ -20,6 +20,11 @@ record ArmedSequence(Alert first, boolean fired, Alert then) {
         return new ArmedSequence(first, false, null);
     }
 
+    /** Only a next-rule alert so far, waiting for a first alert that happened before it. */
+    static ArmedSequence waiting(Alert then) {
+        return new ArmedSequence(null, false, then);
+    }
+
     /** When the first alert happened, or the waiting next-rule alert when there is no first. */
     Instant start() {
         return first != null ? first.getFirstSeen() : then.getFirstSeen();
@@ -28,6 +33,11 @@ record ArmedSequence(Alert first, boolean fired, Alert then) {
     /** Whether {@code at} falls within the window that starts at the first alert. */
     boolean covers(Instant at, Duration window) {
         return first != null && !at.isBefore(start()) && !at.isAfter(start().plus(window));
+    }
+
+    /** Whether an armed first alert, not yet fired, happened after {@code at}. */
+    boolean armedAfter(Instant at) {
+        return first != null && !fired && start().isAfter(at);
     }
 
     /** Whether the first alert still waits for a next-rule alert at {@code at}. */

@@ -75,7 +75,7 @@ final class SequenceCorrelation extends CorrelationProcessor<Alert> {
             emit(alert(sequence, key, state.first(), then));
             armed.put(key, state.completed());
         } else if (state == null) {
-            armed.put(key, new ArmedSequence(null, false, then));
+            armed.put(key, ArmedSequence.waiting(then));
         } else if (state.then() == null || at.isAfter(state.then().getFirstSeen())) {
             armed.put(key, state.withThen(then));
         }
@@ -95,7 +95,7 @@ final class SequenceCorrelation extends CorrelationProcessor<Alert> {
         if (waiting != null && rearmed.awaits(waiting.getFirstSeen(), sequence.within())) {
             emit(alert(sequence, key, first, waiting));
             armed.put(key, rearmed.completed());
-        } else if (state == null || state.first() == null || state.fired() || !state.start().isAfter(at)) {
+        } else if (state == null || !state.armedAfter(at)) {
             armed.put(key, rearmed);
         }
     }
