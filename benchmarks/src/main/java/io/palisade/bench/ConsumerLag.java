@@ -41,7 +41,7 @@ final class ConsumerLag {
     }
 
     /**
-     * Waits until the group is at most {@code records} behind (0: has committed everything), polling every 100 ms;
+     * Waits until the group is at most {@code records} behind (0: has committed everything), polling every 20 ms;
      * false when {@code timeout} passed.
      */
     boolean awaitAtMost(String group, long records, Duration timeout) throws ExecutionException, InterruptedException {
@@ -50,7 +50,7 @@ final class ConsumerLag {
             if (lag(group) <= records) {
                 return true;
             }
-            Thread.sleep(100);
+            Thread.sleep(20);
         }
         return false;
     }
