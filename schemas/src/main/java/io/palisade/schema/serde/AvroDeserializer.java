@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.message.BinaryMessageDecoder;
-import org.apache.avro.message.SchemaStore;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -30,8 +33,8 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
     private static final byte[] MARKER = {(byte) 0xC3, 0x01};
 
     private final String recordName;
-    private final SchemaStore.Cache writers = new SchemaStore.Cache();
-    private final BinaryMessageDecoder<T> decoder;
+    /** By CRC-64-AVRO fingerprint: each known writer schema, ready to check and to read data it wrote. */
+    private final Map<Long, Writer<T>> writers = new HashMap<>();
 
     /**
      * @param model         how to build the records read (the record class's model, or generic data)
@@ -40,9 +43,18 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
      */
     AvroDeserializer(GenericData model, Schema readerSchema, Collection<Schema> writerSchemas) {
         this.recordName = readerSchema.getName();
-        writerSchemas.forEach(writers::addSchema);
-        writers.addSchema(readerSchema);
-        this.decoder = new BinaryMessageDecoder<>(model, readerSchema, writers);
+        writerSchemas.forEach(writer -> addWriter(model, writer, readerSchema));
+        addWriter(model, readerSchema, readerSchema);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void addWriter(GenericData model, Schema writer, Schema reader) {
+        writers.put(SchemaNormalization.parsingFingerprint64(writer), new Writer<>(WellFormedBody.of(writer),
+                (DatumReader<T>) model.createDatumReader(writer, reader)));
+    }
+
+    /** A writer schema's well-formedness walk, and a reader resolving its data to the reader schema. */
+    private record Writer<T>(WellFormedBody body, DatumReader<T> reader) {
     }
 
     /** A deserializer of a generated record class that knows every version kept in its history. */
@@ -73,15 +85,17 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
         }
         long fingerprint = ByteBuffer.wrap(data, MARKER.length, Long.BYTES).order(ByteOrder.LITTLE_ENDIAN).getLong();
         OptionalLong header = OptionalLong.of(fingerprint);
-        Schema writer = writers.findByFingerprint(fingerprint);
+        Writer<T> writer = writers.get(fingerprint);
         if (writer == null) {
             throw new UnreadableRecordException(
                     "schema fingerprint is not a known version of " + recordName + " (wrong topic, or a newer writer)",
                     header);
         }
         try {
-            WellFormedBody.check(writer, data, HEADER_LENGTH);
-            return decoder.decode(data);
+            writer.body().check(data, HEADER_LENGTH);
+            // Read straight from the array: the message decoder would read it through a synchronized stream.
+            return writer.reader().read(null,
+                    DecoderFactory.get().binaryDecoder(data, HEADER_LENGTH, data.length - HEADER_LENGTH, null));
         } catch (WellFormedBody.Malformed e) {
             throw new UnreadableRecordException("malformed " + recordName + ": " + e.getMessage(), header);
         } catch (IOException | RuntimeException e) {
