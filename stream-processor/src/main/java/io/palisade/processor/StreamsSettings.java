@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -35,6 +36,11 @@ public final class StreamsSettings {
         // the enrichment holds back an event whose container is not known yet, and the sequence correlation, whose
         // two alerts come from different topics, matches them by event time in whichever order they arrive.
         p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
+        // Each commit ends a transaction, and the next one's first writes can find the previous one's markers still
+        // being written: the broker answers CONCURRENT_TRANSACTIONS, which the producer retries after this backoff
+        // (doubling up to retry.backoff.max.ms). Its 100 ms default held a commit, and every alert in it, for 100 ms
+        // or more several times a minute at 5,000 events/s.
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
         // A fresh processor reads the events already on the topics rather than only new ones.
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         // Kafka 5 turns this on by default; opting in now keeps behaviour the same across the upgrade.
