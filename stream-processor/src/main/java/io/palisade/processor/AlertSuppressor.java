@@ -30,6 +30,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * thousands therefore yields a handful of records whose last one carries the full count, and every repeat is counted
  * in some record: nothing is dropped. Sinks upsert by id, so each update replaces the previous document.
  *
+ * <p>The same processor combines repeats before the repartition by alert id (store {@value #COMBINING_STORE}): there
+ * it writes {@link Updates#INCREMENT increments}, the repeats since its previous record, which the suppressor after
+ * the repartition adds up like any repeat. A repeat then crosses the repartition topic once per interval and task
+ * instead of once per event.
+ *
  * <p>State and output commit in one exactly-once transaction, so after a crash the restored state says exactly which
  * count was last written: no (id, count) record is written twice.
  */
@@ -39,6 +44,16 @@ final class AlertSuppressor implements Processor<String, Alert, String, Alert> {
     static final String STORE = "palisade-suppression";
     /** The state of alerts of one container, suppressed in the task of that container without a repartition. */
     static final String LOCAL_STORE = "palisade-suppression-local";
+    /** The repeats counted in the task that found them, before the repartition by alert id. */
+    static final String COMBINING_STORE = "palisade-suppression-combining";
+
+    /** What the record written for an alert with news carries. */
+    enum Updates {
+        /** The alert as it stands since its window opened: for palisade.alerts, where sinks upsert it by id. */
+        RUNNING_TOTAL,
+        /** Only the repeats since the previous record: for a suppressor downstream, which adds them up. */
+        INCREMENT
+    }
 
     /**
      * Alerts a burst keeps repeating: the decoded state, written through to the store, so a repeat costs one encoding
@@ -60,14 +75,16 @@ final class AlertSuppressor implements Processor<String, Alert, String, Alert> {
     /** Stream time at which the earliest window in the store closes; until then no flush needs a full scan. */
     private long nextClose = UNKNOWN;
     private final String storeName;
+    private final Updates updates;
     private final Duration window;
     private final Duration emitInterval;
     private final Duration grace;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, SuppressedAlert> state;
 
-    AlertSuppressor(String storeName, Duration window, Duration emitInterval, Duration grace) {
+    AlertSuppressor(String storeName, Updates updates, Duration window, Duration emitInterval, Duration grace) {
         this.storeName = storeName;
+        this.updates = updates;
         this.window = window;
         this.emitInterval = emitInterval;
         this.grace = grace;
@@ -154,10 +171,20 @@ final class AlertSuppressor implements Processor<String, Alert, String, Alert> {
     }
 
     private SuppressedAlert emitNews(String id, SuppressedAlert suppressed) {
-        emit(suppressed.alert());
+        emit(updates == Updates.RUNNING_TOTAL ? suppressed.alert() : increment(suppressed));
         SuppressedAlert emitted = suppressed.emitted();
         write(id, emitted);
         return emitted;
+    }
+
+    /**
+     * The repeats since the last record: their count, and the alert's seen times and evidence sample, which the
+     * suppressor downstream merges without doubling them.
+     */
+    private static Alert increment(SuppressedAlert suppressed) {
+        Alert increment = Alert.newBuilder(suppressed.alert()).build();
+        increment.put("count", suppressed.alert().getCount() - suppressed.emittedCount());
+        return increment;
     }
 
     /** The stream time at which the alert's window, and its grace, are over. */

@@ -1,6 +1,7 @@
 package io.palisade.processor;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +45,12 @@ import org.apache.kafka.streams.state.Stores;
  * repartition by alert id for the others, so that all repeats of one id meet in one task wherever they came from.
  */
 public final class SecurityTopology {
+
+    /**
+     * How long the task that found repeats of an alert suppressed by id counts them before it sends the increment
+     * through the repartition (or the emit interval, if shorter): the counts in palisade.alerts lag by this much more.
+     */
+    static final Duration REPEATS_COMBINED_FOR = Duration.ofSeconds(1);
 
     private SecurityTopology() {
     }
@@ -91,6 +98,10 @@ public final class SecurityTopology {
      * suppressed there, in the task that found it. Every other alert (keys by host or file path, correlations) may be
      * repeated from any task, so it first goes through a repartition by alert id. Which way an alert goes depends on
      * its rule and on whether it has a container, both fixed by its id, so all repeats of one id meet in one store.
+     *
+     * <p>Before that repartition, the task that found an alert passes its first occurrence on at once and combines its
+     * repeats into one increment a second ({@link AlertSuppressor.Updates#INCREMENT}): the same file written in a
+     * loop would otherwise send every write's alert through the repartition topic, encoded, written and read back.
      */
     private static KStream<String, Alert> suppress(StreamsBuilder builder, KStream<String, Alert> alerts,
                                                    Set<String> containerScopedRules, ProcessorConfig config) {
@@ -99,21 +110,30 @@ public final class SecurityTopology {
                         && containerScopedRules.contains(alert.getRule().getId()), Branched.as("of-one-container"))
                 .defaultBranch(Branched.as("of-any-task"));
         KStream<String, Alert> inPlace = suppressor(builder, byScope.get("alerts-of-one-container"),
-                AlertSuppressor.LOCAL_STORE, "suppress-in-place", config);
-        KStream<String, Alert> regrouped = byScope.get("alerts-of-any-task")
+                AlertSuppressor.LOCAL_STORE, AlertSuppressor.Updates.RUNNING_TOTAL, "suppress-in-place",
+                config.suppressionEmitInterval(), config);
+        KStream<String, Alert> regrouped = suppressor(builder, byScope.get("alerts-of-any-task"),
+                AlertSuppressor.COMBINING_STORE, AlertSuppressor.Updates.INCREMENT, "combine-repeats",
+                shorter(config.suppressionEmitInterval(), REPEATS_COMBINED_FOR), config)
                 .repartition(Repartitioned.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
                         .withName("alerts-by-id"));
-        return inPlace.merge(suppressor(builder, regrouped, AlertSuppressor.STORE, "suppress", config),
+        return inPlace.merge(suppressor(builder, regrouped, AlertSuppressor.STORE,
+                        AlertSuppressor.Updates.RUNNING_TOTAL, "suppress", config.suppressionEmitInterval(), config),
                 Named.as("suppressed-alerts"));
     }
 
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
     private static KStream<String, Alert> suppressor(StreamsBuilder builder, KStream<String, Alert> alerts,
-                                                     String store, String name, ProcessorConfig config) {
+                                                     String store, AlertSuppressor.Updates updates, String name,
+                                                     Duration emitInterval, ProcessorConfig config) {
         // Cached: repeats of one alert within a commit interval update memory and reach RocksDB and the changelog
         // once, at the commit, instead of once per repeat.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store),
                 Serdes.String(), SuppressedAlert.serde()).withCachingEnabled());
-        return alerts.process(() -> new AlertSuppressor(store, config.alertWindow(), config.suppressionEmitInterval(),
+        return alerts.process(() -> new AlertSuppressor(store, updates, config.alertWindow(), emitInterval,
                 config.suppressionGrace()), Named.as(name), store);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import io.palisade.schema.Alert;
@@ -130,10 +131,43 @@ class SuppressionTopologyTest {
             FileEvent change = TestEvents.passwdReplaced(container, "f-" + container, Samples.SEEN);
             topology.input(Topics.FILE_EVENTS).pipeInput(container, change, Samples.SEEN);
         }
+        // The test driver has one partition, so one task found both: it sends the second on as an increment at its
+        // next emission, and the suppressor after the repartition writes the new count at its own next one.
+        topology.advanceWallClock(emitInterval);
         topology.advanceWallClock(emitInterval);
 
         // Write below /etc deduplicates by host and path, whichever container wrote: the two alerts meet by id.
         assertThat(topology.alertsOf("PAL-FILE-002")).extracting(Alert::getCount).containsExactly(1L, 2L);
         assertThat(topology.driver.producedTopicNames()).anyMatch(t -> t.endsWith("alerts-by-id-repartition"));
+    }
+
+    @Test
+    void repeatsFoundInOneTaskCrossTheRepartitionByAlertIdAsOneIncrementAndAreAllCounted() {
+        int writes = 20;
+        for (int i = 0; i < writes; i++) {
+            Instant at = Samples.SEEN.plusSeconds(i);
+            topology.input(Topics.FILE_EVENTS).pipeInput(TestEvents.CONTAINER_ID,
+                    TestEvents.passwdReplaced(TestEvents.CONTAINER_ID, "f-" + i, at), at);
+        }
+        topology.advanceWallClock(emitInterval);
+        topology.advanceWallClock(emitInterval);
+
+        assertThat(repartitionedByAlertId()).extracting(Alert::getCount)
+                .as("the first at once, then the repeats in one increment").containsExactly(1L, writes - 1L);
+        assertThat(topology.alertsOf("PAL-FILE-002")).satisfiesExactly(
+                first -> assertThat(first.getCount()).isEqualTo(1),
+                update -> {
+                    assertThat(update.getCount()).isEqualTo(writes);
+                    assertThat(update.getFirstSeen()).isEqualTo(Samples.SEEN);
+                    assertThat(update.getLastSeen()).isEqualTo(Samples.SEEN.plusSeconds(writes - 1));
+                    assertThat(update.getEvidenceEventIds()).hasSize(AlertMerge.EVIDENCE_SAMPLE).startsWith("f-0");
+                });
+    }
+
+    private List<Alert> repartitionedByAlertId() {
+        String topic = topology.driver.producedTopicNames().stream()
+                .filter(t -> t.endsWith("alerts-by-id-repartition")).findFirst().orElseThrow();
+        return topology.driver.createOutputTopic(topic, Topics.ALERTS.keySerde().deserializer(),
+                Topics.ALERTS.valueSerde().deserializer()).readValuesToList();
     }
 }
