@@ -13,6 +13,12 @@ import java.util.HexFormat;
  */
 public final class AlertIds {
 
+    /**
+     * One digest per thread, reset by each {@code digest()}: looking one up from the security providers for every
+     * alert cost as much as the hashing.
+     */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(AlertIds::sha256);
+
     private AlertIds() {
     }
 
@@ -24,11 +30,15 @@ public final class AlertIds {
 
     /** The id of the alert of {@code ruleId} for {@code dedupKey} in the window starting at {@code windowStart}. */
     public static String of(String ruleId, String dedupKey, Instant windowStart) {
+        MessageDigest sha256 = SHA_256.get();
+        // NUL separators: no rule id, key or time can run into the next and collide.
+        sha256.update((ruleId + '\0' + dedupKey + '\0' + windowStart.toEpochMilli()).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(sha256.digest(), 0, 16);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            // NUL separators: no rule id, key or time can run into the next and collide.
-            sha256.update((ruleId + '\0' + dedupKey + '\0' + windowStart.toEpochMilli()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha256.digest(), 0, 16);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
