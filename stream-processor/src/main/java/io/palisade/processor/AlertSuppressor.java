@@ -102,7 +102,7 @@ final class AlertSuppressor implements Processor<String, Alert, String, Alert> {
         SuppressedAlert current = read(record.key());
         if (current == null) {
             // A copy: the state is merged into in place, and the alert forwarded here also went to the correlations.
-            SuppressedAlert first = new SuppressedAlert(Alert.newBuilder(record.value()).build(), 0).emitted();
+            SuppressedAlert first = new SuppressedAlert(AlertMerge.mergeableCopy(record.value()), 0).emitted();
             write(record.key(), first);
             emit(first.alert());
             if (nextClose != UNKNOWN) {
@@ -182,7 +182,7 @@ final class AlertSuppressor implements Processor<String, Alert, String, Alert> {
      * suppressor downstream merges without doubling them.
      */
     private static Alert increment(SuppressedAlert suppressed) {
-        Alert increment = Alert.newBuilder(suppressed.alert()).build();
+        Alert increment = AlertMerge.mergeableCopy(suppressed.alert());
         increment.put("count", suppressed.alert().getCount() - suppressed.emittedCount());
         return increment;
     }
