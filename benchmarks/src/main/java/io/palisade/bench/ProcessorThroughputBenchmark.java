@@ -330,9 +330,16 @@ public final class ProcessorThroughputBenchmark {
                     }
                 }
             });
-            // Shells of the warm-up run in containers "warm-N": their alerts are not counted.
-            paced(kafka, samples, rate, LATENCY_WARMUP_SECONDS, "warm-", 0);
-            paced(kafka, samples, rate, seconds, "lat-", (long) rate * LATENCY_WARMUP_SECONDS);
+            // One producer for both parts: a new one would first wait for the metadata of each topic it writes to,
+            // holding the first events of the timed part, already stamped, for hundreds of milliseconds.
+            try (KafkaProducer<String, byte[]> producer = producer(kafka)) {
+                // This processor starts at the end of the topics: the inventory goes first.
+                sendInventory(producer, samples, Instant.now());
+                producer.flush();
+                // Shells of the warm-up run in containers "warm-N": their alerts are not counted.
+                paced(producer, samples, rate, LATENCY_WARMUP_SECONDS, "warm-", 0);
+                paced(producer, samples, rate, seconds, "lat-", (long) rate * LATENCY_WARMUP_SECONDS);
+            }
             producing.set(false);
             reader.join();
         }
@@ -347,32 +354,27 @@ public final class ProcessorThroughputBenchmark {
     /**
      * {@code rate} events a second of the same mix as the throughput phase, in 10 ms slices, each stamped with the
      * time it is produced, numbered from {@code firstId}; the shells (one event in 20) run in containers of their own,
-     * {@code <shells>N}, so that no alert of theirs is a repeat. The inventory goes first: this processor starts at
-     * the end of the topics.
+     * {@code <shells>N}, so that no alert of theirs is a repeat.
      */
-    private static void paced(KafkaBroker kafka, ProcessorEvents samples, int rate, int seconds, String shells,
-                              long firstId) throws InterruptedException {
+    private static void paced(KafkaProducer<String, byte[]> producer, ProcessorEvents samples, int rate, int seconds,
+                              String shells, long firstId) throws InterruptedException {
         int perSlice = Math.max(1, rate / 100);
-        try (KafkaProducer<String, byte[]> producer = producer(kafka)) {
-            sendInventory(producer, samples, Instant.now());
-            producer.flush();
-            long start = System.nanoTime();
-            long id = firstId;
-            for (int slice = 0; slice < seconds * 100; slice++) {
-                for (int n = 0; n < perSlice; n++, id++) {
-                    Instant now = Instant.now();
-                    long event = 1_000_000_000L + id;
-                    sendMixed(producer, samples, event, event % 20 == 19 ? shells + id
-                            : ProcessorEvents.containerId((int) (id % CONTAINERS)), now);
-                }
-                long due = start + (slice + 1) * 10_000_000L;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
+        long start = System.nanoTime();
+        long id = firstId;
+        for (int slice = 0; slice < seconds * 100; slice++) {
+            for (int n = 0; n < perSlice; n++, id++) {
+                Instant now = Instant.now();
+                long event = 1_000_000_000L + id;
+                sendMixed(producer, samples, event, event % 20 == 19 ? shells + id
+                        : ProcessorEvents.containerId((int) (id % CONTAINERS)), now);
             }
-            producer.flush();
+            long due = start + (slice + 1) * 10_000_000L;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
         }
+        producer.flush();
     }
 
     private static KafkaConsumer<String, Alert> alertConsumer(KafkaBroker kafka) {
