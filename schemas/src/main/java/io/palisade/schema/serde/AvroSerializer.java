@@ -30,6 +30,8 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
 
     private static final byte[] MARKER = {(byte) 0xC3, 0x01};
     private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
+    /** A buffer grown past this by one big record is not kept for the thread's next ones. */
+    private static final int LARGEST_KEPT = 64 * 1024;
 
     private final String recordName;
     private final byte[] header;
@@ -65,6 +67,10 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
             return Arrays.copyOf(buffer.bytes, buffer.size);
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("cannot encode " + recordName + " for " + topic + ": " + e.getMessage(), e);
+        } finally {
+            if (buffer.bytes.length > LARGEST_KEPT) {
+                BUFFERS.remove();
+            }
         }
     }
 
