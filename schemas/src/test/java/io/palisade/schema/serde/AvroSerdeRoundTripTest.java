@@ -8,6 +8,7 @@ import io.palisade.schema.ProcessEvent;
 import io.palisade.schema.Samples;
 import io.palisade.schema.compat.SchemaCompatibilityCheck;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -44,6 +45,21 @@ class AvroSerdeRoundTripTest {
         assertThat(bytes[1]).isEqualTo((byte) 0x01);
         for (int i = 0; i < Long.BYTES; i++) {
             assertThat(bytes[2 + i]).as("fingerprint byte %d, little endian", i).isEqualTo((byte) (fingerprint >>> (8 * i)));
+        }
+    }
+
+    @Test
+    void recordsLargerThanTheEncodingBufferAndSmallOnesAfterThemSurvive() {
+        Serde<ProcessEvent> serde = AvroSerdes.of(ProcessEvent.class);
+        ProcessEvent small = Samples.processEvent();
+        List<String> args = IntStream.range(0, 20_000).mapToObj(i -> "--argument-" + i).toList();
+        // io.palisade.schema.Process in full: java.lang.Process has the short name.
+        ProcessEvent large = ProcessEvent.newBuilder(small).setProcess(
+                io.palisade.schema.Process.newBuilder(small.getProcess()).setArgs(args).build()).build();
+
+        for (ProcessEvent event : List.of(small, large, small, large)) {
+            byte[] bytes = serde.serializer().serialize(TOPIC, event);
+            assertThat(serde.deserializer().deserialize(TOPIC, bytes)).isEqualTo(event);
         }
     }
 
