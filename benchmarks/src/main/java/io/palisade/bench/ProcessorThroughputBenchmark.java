@@ -100,18 +100,19 @@ public final class ProcessorThroughputBenchmark {
         ScratchDirectory.use("palisade-bench-processor-", work -> {
             RuleEngine rules = RuleEngine.load(List.of());
             try (KafkaBroker kafka = new KafkaBroker(work.resolve("kafka"), work.resolve("logs"));
-                 Admin admin = startBroker(kafka)) {
+                 Admin admin = startBroker(kafka);
+                 KafkaProducer<String, byte[]> producer = producer(kafka)) {
                 ConsumerLag lag = new ConsumerLag(admin, inputPartitions(admin));
                 ProcessorEvents samples = new ProcessorEvents();
                 Instant start = Instant.now();
-                produceInventory(kafka, samples, start);
+                produceInventory(producer, samples, start);
                 ProcessorConfig config = ProcessorConfig.defaults().withKafka(kafka.bootstrapServers(),
                         "bench-processor", work.resolve("processor-state"), 1);
                 System.out.printf("ProcessorThroughput: %,d timed events after a warm-up (inventory of %d containers "
                         + "and %d hosts), 1 stream thread, exactly-once, %d rules%n", events, CONTAINERS, HOSTS,
                         rules.rules().size());
                 double processorRate = warmThenDrain(SecurityTopology.build(config, rules, Clock.systemUTC()),
-                        config.streamsProperties(), lag, kafka, samples, start, events);
+                        config.streamsProperties(), lag, producer, samples, start, events);
                 Properties passThroughProperties = StreamsSettings.of(kafka.bootstrapServers(), "bench-passthrough",
                         work.resolve("passthrough-state"), 1);
                 // Timed over all but the first warm-up round: at its rate the timed events alone last about a second,
@@ -119,7 +120,7 @@ public final class ProcessorThroughputBenchmark {
                 double passThroughRate = drain("pass-through", passThrough(), passThroughProperties, lag,
                         lag.records() - WARMUP_ROUND_EVENTS);
 
-                long[] latencies = latency(kafka, samples,
+                long[] latencies = latency(kafka, producer, samples,
                         SecurityTopology.build(config, rules, Clock.systemUTC()), latencyProperties(config, work), rate,
                         seconds);
 
@@ -160,29 +161,26 @@ public final class ProcessorThroughputBenchmark {
     }
 
     /** Host heartbeats and the inventory of the container pool, stamped {@code at}. */
-    private static void produceInventory(KafkaBroker kafka, ProcessorEvents samples, Instant at) {
-        try (KafkaProducer<String, byte[]> producer = producer(kafka)) {
-            for (int h = 0; h < HOSTS; h++) {
-                send(producer, Topics.HOST_EVENTS, ProcessorEvents.hostId(h), samples.heartbeat(h, at), at);
-            }
-            sendInventory(producer, samples, at);
-            producer.flush();
+    private static void produceInventory(KafkaProducer<String, byte[]> producer, ProcessorEvents samples,
+                                         Instant at) {
+        for (int h = 0; h < HOSTS; h++) {
+            send(producer, Topics.HOST_EVENTS, ProcessorEvents.hostId(h), samples.heartbeat(h, at), at);
         }
+        sendInventory(producer, samples, at);
+        producer.flush();
     }
 
     /**
      * Events {@code from} to {@code from + count - 1} of the mix, event {@code i} stamped 1 ms + i / 100 ms after
      * {@code start}.
      */
-    private static void produceEvents(KafkaBroker kafka, ProcessorEvents samples, long from, int count,
-                                      Instant start) {
-        try (KafkaProducer<String, byte[]> producer = producer(kafka)) {
-            for (long i = from; i < from + count; i++) {
-                sendMixed(producer, samples, i, ProcessorEvents.containerId((int) (i % CONTAINERS)),
-                        start.plusMillis(1 + i / 100));
-            }
-            producer.flush();
+    private static void produceEvents(KafkaProducer<String, byte[]> producer, ProcessorEvents samples, long from,
+                                      int count, Instant start) {
+        for (long i = from; i < from + count; i++) {
+            sendMixed(producer, samples, i, ProcessorEvents.containerId((int) (i % CONTAINERS)),
+                    start.plusMillis(1 + i / 100));
         }
+        producer.flush();
     }
 
     private static void sendInventory(KafkaProducer<String, byte[]> producer, ProcessorEvents samples, Instant at) {
@@ -208,14 +206,15 @@ public final class ProcessorThroughputBenchmark {
      * Warms the processor up (see the class comment), pauses it, writes {@code timed} events and times it through
      * them; returns the timed records committed per second.
      */
-    private static double warmThenDrain(Topology topology, Properties properties, ConsumerLag lag, KafkaBroker kafka,
-                                        ProcessorEvents samples, Instant start, int timed) throws Exception {
+    private static double warmThenDrain(Topology topology, Properties properties, ConsumerLag lag,
+                                        KafkaProducer<String, byte[]> producer, ProcessorEvents samples,
+                                        Instant start, int timed) throws Exception {
         String group = properties.getProperty("application.id");
         try (KafkaStreams streams = new KafkaStreams(topology, properties)) {
             awaitRunning(streams);
-            long produced = warmUp(group, lag, kafka, samples, start);
+            long produced = warmUp(group, lag, producer, samples, start);
             streams.pause();
-            produceEvents(kafka, samples, produced, timed, start);
+            produceEvents(producer, samples, produced, timed, start);
             streams.resume();
             return timedDrain("processor", group, lag);
         }
@@ -225,8 +224,8 @@ public final class ProcessorThroughputBenchmark {
      * Rounds of {@value #WARMUP_ROUND_EVENTS} events, each run through, until the JIT compilers have settled or
      * {@link #WARMUP_LIMIT} has passed; returns the number of events written.
      */
-    private static long warmUp(String group, ConsumerLag lag, KafkaBroker kafka, ProcessorEvents samples,
-                               Instant start) throws Exception {
+    private static long warmUp(String group, ConsumerLag lag, KafkaProducer<String, byte[]> producer,
+                               ProcessorEvents samples, Instant start) throws Exception {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         long deadline = System.nanoTime() + WARMUP_LIMIT.toNanos();
         long produced = 0;
@@ -235,7 +234,7 @@ public final class ProcessorThroughputBenchmark {
         do {
             long roundStart = System.nanoTime();
             long compiledBefore = jit.getTotalCompilationTime();
-            produceEvents(kafka, samples, produced, WARMUP_ROUND_EVENTS, start);
+            produceEvents(producer, samples, produced, WARMUP_ROUND_EVENTS, start);
             produced += WARMUP_ROUND_EVENTS;
             rounds++;
             if (!lag.awaitAtMost(group, 0, PHASE_TIMEOUT)) {
@@ -316,8 +315,9 @@ public final class ProcessorThroughputBenchmark {
     }
 
     /** The steady mix at {@code rate}; returns the sorted latencies (ms) of the shells' first alerts. */
-    private static long[] latency(KafkaBroker kafka, ProcessorEvents samples, Topology processor,
-                                  Properties properties, int rate, int seconds) throws Exception {
+    private static long[] latency(KafkaBroker kafka, KafkaProducer<String, byte[]> producer, ProcessorEvents samples,
+                                  Topology processor, Properties properties, int rate, int seconds)
+            throws Exception {
         List<Long> latencies = new ArrayList<>();
         AtomicBoolean producing = new AtomicBoolean(true);
         long sent = (long) rate * seconds / 20;
@@ -339,16 +339,14 @@ public final class ProcessorThroughputBenchmark {
                     }
                 }
             });
-            // One producer for both parts: a new one would first wait for the metadata of each topic it writes to,
-            // holding the first events of the timed part, already stamped, for hundreds of milliseconds.
-            try (KafkaProducer<String, byte[]> producer = producer(kafka)) {
-                // This processor starts at the end of the topics: the inventory goes first.
-                sendInventory(producer, samples, Instant.now());
-                producer.flush();
-                // Shells of the warm-up run in containers "warm-N": their alerts are not counted.
-                paced(producer, samples, rate, LATENCY_WARMUP_SECONDS, "warm-", 0);
-                paced(producer, samples, rate, seconds, "lat-", (long) rate * LATENCY_WARMUP_SECONDS);
-            }
+            // The benchmark's one producer, which has written to every topic already: a new one would first wait
+            // for each topic's metadata, holding the first events of the timed part, already stamped, for hundreds of
+            // milliseconds. This processor starts at the end of the topics: the inventory goes first.
+            sendInventory(producer, samples, Instant.now());
+            producer.flush();
+            // Shells of the warm-up run in containers "warm-N": their alerts are not counted.
+            paced(producer, samples, rate, LATENCY_WARMUP_SECONDS, "warm-", 0);
+            paced(producer, samples, rate, seconds, "lat-", (long) rate * LATENCY_WARMUP_SECONDS);
             producing.set(false);
             reader.join();
         }
