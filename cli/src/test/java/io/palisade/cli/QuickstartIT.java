@@ -44,10 +44,11 @@ class QuickstartIT {
         Thread quickstart = Thread.ofPlatform().name("quickstart-under-test").start(() -> exitCode.set(
                 new CommandLine(new Palisade()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
                         .execute("quickstart", "--headless", "--data-dir", dataDir.toString())));
+        Map<String, String> endpoints = Map.of();
         try {
             await("ready=true on standard output; stderr so far:\n" + err).atMost(Duration.ofMinutes(4))
                     .until(() -> out.toString().contains("ready=true\n") || !quickstart.isAlive());
-            Map<String, String> endpoints = out.toString().lines().filter(line -> line.contains("=")
+            endpoints = out.toString().lines().filter(line -> line.contains("=")
                     && !line.startsWith("{")).collect(Collectors.toMap(line -> line.substring(0, line.indexOf('=')),
                     line -> line.substring(line.indexOf('=') + 1), (a, b) -> b));
             assertThat(err.toString()).as("a Docker Engine answers at DOCKER_HOST, so no source may be off")
@@ -73,6 +74,10 @@ class QuickstartIT {
                 await("PAL-CNT-001 for " + containerId + " in Elasticsearch").atMost(Duration.ofMinutes(1))
                         .until(() -> hits(search) >= 1);
             }
+        } catch (Exception | AssertionError failure) {
+            PipelineEvidence.keep("QuickstartIT", endpoints.get("kafka.bootstrap_servers"), out.toString(),
+                    err.toString());
+            throw failure;
         } finally {
             quickstart.interrupt();
             quickstart.join(Duration.ofMinutes(2));

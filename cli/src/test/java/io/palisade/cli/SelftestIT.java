@@ -43,10 +43,11 @@ class SelftestIT {
                 new CommandLine(new Palisade()).setOut(new PrintWriter(quickstartOut, true))
                         .setErr(new PrintWriter(quickstartErr, true))
                         .execute("quickstart", "--headless", "--data-dir", dataDir.toString()));
+        String bootstrap = null;
         try {
             await("ready=true from the quickstart; stderr so far:\n" + quickstartErr).atMost(Duration.ofMinutes(4))
                     .until(() -> quickstartOut.toString().contains("ready=true\n") || !quickstart.isAlive());
-            String bootstrap = quickstartOut.toString().lines()
+            bootstrap = quickstartOut.toString().lines()
                     .filter(line -> line.startsWith("kafka.bootstrap_servers=")).findFirst().orElseThrow()
                     .substring("kafka.bootstrap_servers=".length());
             awaitProcessSourceObserving(quickstartOut);
@@ -82,6 +83,9 @@ class SelftestIT {
             try (Stream<Path> left = Files.list(CollectorPlan.selftestDirectory(dataDir))) {
                 assertThat(left).as("every host action's directory deleted").isEmpty();
             }
+        } catch (Exception | AssertionError failure) {
+            PipelineEvidence.keep("SelftestIT", bootstrap, quickstartOut.toString(), quickstartErr.toString());
+            throw failure;
         } finally {
             quickstart.interrupt();
             quickstart.join(Duration.ofMinutes(2));

@@ -24,6 +24,10 @@ final class ProcFs {
     private static final byte[] STATUS = ascii("status");
     private static final byte[] EXE = ascii("exe");
     private static final byte[] CWD = ascii("cwd");
+    /** What the kernel names a process executed through /proc/&lt;pid&gt;/exe (see {@link #programName}). */
+    private static final String EXE_LINK_NAME = "exe";
+    /** TASK_COMM_LEN less its terminating NUL. */
+    private static final int COMM_BYTES = 15;
 
     private final Path root;
     private final ProcFiles files;
@@ -74,10 +78,42 @@ final class ProcFs {
         Long parent = stat.map(Stat::parentPid).filter(p -> p > 0)
                 .orElse(knownParent.isPresent() ? knownParent.getAsLong() : null);
         boolean complete = !args.isEmpty() && executable.isPresent() && stat.isPresent() && uid.isPresent();
-        return new ProcessSnapshot(pid, stat.map(Stat::name).orElse(null), executable.orElse(null), args,
+        String name = stat.map(found -> programName(found.name(), executable, args)).orElse(null);
+        return new ProcessSnapshot(pid, name, executable.orElse(null), args,
                 cwd.orElse(null), uid.orElse(null), stat.map(Stat::startTicks).orElse(null), parent,
                 parent == null ? null : stat(parent).map(Stat::name).orElse(null),
                 parent == null ? null : link(parent, EXE).orElse(null), container.orElse(null), complete);
+    }
+
+    /**
+     * The name of the program a process runs: its command name (comm), except when it was executed through a link to
+     * an executable's own inode, {@code /proc/<pid>/exe}. The kernel names a process after the last component of the
+     * path it was executed by, so such a process is first called "exe". BusyBox's shell runs every applet that way
+     * ({@code execve("/proc/self/exe", ["wget", ...])}) and the applet renames itself after its argv[0] a moment
+     * later; the observer, at real-time priority, nearly always reads it before that, so without this a wget or nc
+     * run from a BusyBox shell escaped every rule that matches on the program's name. The name is then argv[0]'s last
+     * component, cut to the 15 bytes a comm holds, as the applet itself would set it.
+     */
+    static String programName(String comm, Optional<String> executable, List<String> args) {
+        boolean executedThroughExeLink = comm.equals(EXE_LINK_NAME)
+                && executable.map(path -> !path.endsWith("/" + EXE_LINK_NAME)).orElse(true);
+        if (!executedThroughExeLink || args.isEmpty() || args.getFirst().isEmpty()) {
+            return comm;
+        }
+        String invokedAs = args.getFirst().substring(args.getFirst().lastIndexOf('/') + 1);
+        return invokedAs.isEmpty() ? comm : truncateToCommLength(invokedAs);
+    }
+
+    private static String truncateToCommLength(String name) {
+        byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length <= COMM_BYTES) {
+            return name;
+        }
+        int end = COMM_BYTES;
+        while (end > 0 && (utf8[end] & 0xC0) == 0x80) { // do not split a character
+            end--;
+        }
+        return new String(utf8, 0, end, StandardCharsets.UTF_8);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,47 @@ class ProcFsTest {
         assertThat(ls).isEqualTo(new ProcessSnapshot(42, "ls", "/bin/busybox", List.of("ls", "-l", "/etc dir"),
                 "/srv/app", 1000L, 900L, 10L, "containerd-shim", "/usr/bin/containerd-shim-runc-v2", CONTAINER,
                 true));
+    }
+
+    @Test
+    void aBusyBoxAppletRunThroughProcSelfExeIsNamedAfterTheAppletNotExe() {
+        // BusyBox's shell runs applets as execve("/proc/self/exe", ["wget", ...]): until the applet renames itself,
+        // the kernel calls the process "exe".
+        FakeProc proc = new FakeProc(root)
+                .process(50, "sh", 1, 100, "/bin/busybox", "0::/\n", "sh", "-c", "wget http://x/; true")
+                .process(51, "exe", 50, 101, "/bin/busybox", "0::/\n", "wget", "-q", "http://x/");
+
+        ProcessSnapshot wget = proc.procFs().read(51, OptionalLong.empty());
+
+        assertThat(wget.name()).isEqualTo("wget");
+        assertThat(wget.executable()).isEqualTo("/bin/busybox");
+        assertThat(wget.args()).containsExactly("wget", "-q", "http://x/");
+    }
+
+    @Test
+    void theNameFromArgvZeroIsItsLastComponentCutAsTheKernelCutsACommandName() {
+        assertThat(ProcFs.programName("exe", Optional.of("/bin/busybox"), List.of("/usr/bin/nc", "-l")))
+                .isEqualTo("nc");
+        assertThat(ProcFs.programName("exe", Optional.of("/usr/bin/runc"), List.of("runc-with-a-long-name", "init")))
+                .isEqualTo("runc-with-a-lon");
+        assertThat(ProcFs.programName("exe", Optional.of("/usr/bin/app"), List.of("ünïcödé-wxörkér")))
+                .as("cut before a character, never inside one").isEqualTo("ünïcödé-wx");
+        assertThat(ProcFs.programName("exe", Optional.empty(), List.of("nc")))
+                .as("the exe link is gone with the exit; argv[0] was read first").isEqualTo("nc");
+    }
+
+    @Test
+    void aCommandNameThatIsNotTheExeLinksIsKept() {
+        assertThat(ProcFs.programName("wget", Optional.of("/bin/busybox"), List.of("/bin/wget", "http://x/")))
+                .as("an applet run through its symlink").isEqualTo("wget");
+        assertThat(ProcFs.programName("nginx", Optional.of("/usr/sbin/nginx"), List.of("nginx: worker process")))
+                .as("a process that rewrote its arguments").isEqualTo("nginx");
+        assertThat(ProcFs.programName("exe", Optional.of("/opt/tool/exe"), List.of("tool")))
+                .as("a program whose file is named exe").isEqualTo("exe");
+        assertThat(ProcFs.programName("exe", Optional.of("/bin/busybox"), List.of()))
+                .as("no argument vector to name it by").isEqualTo("exe");
+        assertThat(ProcFs.programName("exe", Optional.of("/bin/busybox"), List.of("/")))
+                .as("argv[0] with no last component").isEqualTo("exe");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -61,6 +62,39 @@ class ProcessSourceIT {
         // A unique duration doubles as the marker: sleep takes fractional seconds.
         String unique = "1.0" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
         observe(Backend.PROC, "proc", List.of("sleep", "1"), List.of("/bin/sleep", unique));
+    }
+
+    /**
+     * BusyBox's shell runs each applet as execve("/proc/self/exe", ["wget", ...]), so the kernel first calls it "exe";
+     * the rules match program names, so the event must say wget, however fast the observer read it.
+     */
+    @Test
+    void anAppletRunByABusyBoxShellIsNamedAfterTheApplet() throws Exception {
+        CollectorIdentity identity = CollectorIdentity.detect(CollectorConfig.defaults(kafka.bootstrapServers()));
+        try (KafkaEventPublisher publisher = TestPublishers.to(kafka.bootstrapServers(), "process-it-applet");
+             ProcessSource source = new ProcessSource(identity, new ProcessSettings(true, Backend.AUTO, null));
+             TopicReader<ProcessEvent> events = new TopicReader<>(kafka.bootstrapServers(), Topics.PROCESS_EVENTS);
+             GenericContainer<?> container = new GenericContainer<>(
+                     DockerImageName.parse(DockerEnvironment.testImage())).withCommand("sleep", "300")) {
+            container.start();
+            String containerId = container.getContainerId();
+            source.start(publisher);
+            await().atMost(WAIT).until(() -> source.backend().isPresent());
+
+            for (int run = 0; run < 5; run++) { // the kernel's name lasts until the applet renames itself: try often
+                assertThat(container.execInContainer("sh", "-c", "wget -q -T 1 -O /dev/null http://127.0.0.1:9/; true")
+                        .getExitCode()).isZero();
+            }
+
+            List<String> names = new ArrayList<>();
+            events.await("five wget execs in " + containerId, r -> {
+                if (containerId.equals(r.key()) && r.value().getProcess().getArgs().contains("http://127.0.0.1:9/")) {
+                    names.add(r.value().getProcess().getName());
+                }
+                return names.size() == 5;
+            }, WAIT);
+            assertThat(names).containsOnly("wget");
+        }
     }
 
     private void observe(Backend backend, String expectedBackend, List<String> inContainer, List<String> onHost)
