@@ -4,14 +4,14 @@ package io.palisade.devstack;
  * What tests that run real containers need from the environment: a Docker Engine ({@code DOCKER_HOST}) and the name
  * of an image they may run without pulling ({@code PALISADE_TEST_IMAGE}).
  *
- * <p>On machines without a registry, {@code ../shared/test-infra/start-dockerd.sh} starts an engine and imports
+ * <p>On machines without a registry, {@code devstack/docker-engine/start.sh} starts an engine and imports
  * such an image; {@code .ci/run} does that when no engine answers.
  */
 public final class DockerEnvironment {
 
     private static final String HOW_TO = "Container tests need a Docker Engine: export DOCKER_HOST (e.g. "
             + "unix:///var/run/docker.sock) and PALISADE_TEST_IMAGE (an image present locally that has /bin/sh, "
-            + "e.g. busybox:1), or run: eval \"$(../shared/test-infra/start-dockerd.sh)\"";
+            + "e.g. busybox:1), or, as root, run: eval \"$(devstack/docker-engine/start.sh)\"";
 
     private DockerEnvironment() {
     }
