@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * A named list of values that rules consult: tuning a rule means editing a list file, never the rule (architecture
- * convention 7, like Falco's {@code user_known_*} lists). Built-in rules read it through the {@link AllowLists} global,
+ * A named list of values that rules consult: tuning a rule means editing a list file, never the rule (like Falco's
+ * {@code user_known_*} lists). Built-in rules read it through the {@link AllowLists} global,
  * e.g. {@code ProcessEvent(lists.named("network_tools").contains(process.name))}; it is also in every session as a
  * fact, e.g. {@code AllowList(name == "network_tools", entries contains $name)}, for user rules written that way.
  *

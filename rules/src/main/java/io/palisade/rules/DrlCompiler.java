@@ -26,8 +26,8 @@ import org.kie.internal.io.ResourceFactory;
  * <p>Built with a {@link KnowledgeBuilder} rather than a KieModule: no module repository to clean up, and builder
  * options can be set without the XML support a kmodule.xml needs.
  *
- * <p>Every compiler message is reported, not only the first. A warning in a built-in file is a problem too
- * (architecture convention 9): a warning today is a rule that silently misbehaves after an upgrade.
+ * <p>Every compiler message is reported, not only the first. A warning in a built-in file is a problem too:
+ * a warning today is a rule that silently misbehaves after an upgrade.
  */
 final class DrlCompiler {
 

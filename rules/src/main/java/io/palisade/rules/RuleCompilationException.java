@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 
 /**
  * Rules could not be loaded. Carries every problem found, not just the first, so one validate run is enough to fix
- * a rule directory (architecture convention 4: report every error at once).
+ * a rule directory.
  */
 public final class RuleCompilationException extends RuntimeException {
 

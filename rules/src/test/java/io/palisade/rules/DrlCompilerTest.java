@@ -14,7 +14,7 @@ import org.kie.internal.io.ResourceFactory;
 
 /**
  * Which compiler results fail a load. Drools 10's DRL compiler reports few warnings, so the check is tested on
- * results directly: the rule is that a built-in file may have none at all (architecture convention 9).
+ * results directly: the rule is that a built-in file may have none at all.
  */
 class DrlCompilerTest {
 

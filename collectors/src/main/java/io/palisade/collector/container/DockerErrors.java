@@ -3,7 +3,7 @@ package io.palisade.collector.container;
 import com.github.dockerjava.api.exception.DockerException;
 
 /**
- * The one place that decides which Docker Engine failures are worth retrying (architecture convention 5): a 4xx
+ * The one place that decides which Docker Engine failures are worth retrying: a 4xx
  * answer (not found, refused by an authorization plugin, bad request) is permanent; everything else, I/O errors, a
  * closed socket, an engine restarting or a 5xx answer, is transient and retried with backoff.
  */

@@ -21,9 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Samples every running container: the container list comes from the engine, the numbers from cgroupfs when the
- * container's cgroups are visible here, else from the engine's stats API (architecture convention 10: back ends in a
- * fixed order). Remembers each container's cgroup directories, so the engine is asked one list per interval and one
- * inspect per new container.
+ * container's cgroups are visible here, else from the engine's stats API, in that fixed order. Remembers each
+ * container's cgroup directories, so the engine is asked one list per interval and one inspect per new container.
  */
 final class ContainerSampler {
 
