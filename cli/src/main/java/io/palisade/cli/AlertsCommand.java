@@ -39,7 +39,7 @@ final class AlertsCommand {
         private CommandSpec spec;
 
         @Mixin
-        private ServiceOptions service;
+        private KafkaOptions kafkaOptions;
 
         @Option(names = "--json", description = "One JSON object per line, nested like the Elasticsearch document; "
                 + "absent values are null, \"update\" tells repeats apart.")
@@ -66,7 +66,7 @@ final class AlertsCommand {
             PrintWriter out = spec.commandLine().getOut();
             AlertsTail tail;
             try {
-                tail = new AlertsTail(service.kafkaClientProperties(), fromBeginning);
+                tail = new AlertsTail(kafkaOptions.kafkaClientProperties(), fromBeginning);
             } catch (RuntimeException e) {
                 spec.commandLine().getErr().println("palisade alerts tail: " + e.getMessage());
                 return CANNOT_START;

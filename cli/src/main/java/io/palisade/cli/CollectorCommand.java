@@ -46,7 +46,10 @@ final class CollectorCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private ServiceOptions service;
+    private KafkaOptions kafkaOptions;
+
+    @Mixin
+    private OpsOptions opsOptions;
 
     @Option(names = "--config", paramLabel = "FILE", defaultValue = "${env:PALISADE_CONFIG}",
             description = "YAML configuration file (env PALISADE_CONFIG; default: none, every setting at its default).")
@@ -90,16 +93,16 @@ final class CollectorCommand implements Callable<Integer> {
     private Map<String, String> flagOverrides() {
         Map<String, String> overrides = new HashMap<>();
         if (spec.commandLine().getParseResult().hasMatchedOption("--bootstrap-server")) {
-            overrides.put("kafka.bootstrap_servers", service.bootstrapServers);
+            overrides.put("kafka.bootstrap_servers", kafkaOptions.bootstrapServers);
         }
         if (spec.commandLine().getParseResult().hasMatchedOption("--ops-port")) {
-            overrides.put("ops.port", String.valueOf(service.opsPort));
+            overrides.put("ops.port", String.valueOf(opsOptions.opsPort));
         }
         if (spec.commandLine().getParseResult().hasMatchedOption("--ops-host")) {
-            overrides.put("ops.host", service.opsHost);
+            overrides.put("ops.host", opsOptions.opsHost);
         }
-        if (service.kafkaConfig != null) {
-            service.kafkaClientProperties().forEach((name, value) -> {
+        if (kafkaOptions.kafkaConfig != null) {
+            kafkaOptions.kafkaClientProperties().forEach((name, value) -> {
                 if (!name.equals(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)) {
                     overrides.put("kafka.properties." + name, String.valueOf(value));
                 }

@@ -47,7 +47,10 @@ final class ProcessorCommand implements Callable<Integer> {
     static final int CONFIG_INVALID = 2;
 
     @Mixin
-    private ServiceOptions service;
+    private KafkaOptions kafkaOptions;
+
+    @Mixin
+    private OpsOptions opsOptions;
 
     @Option(names = "--application-id", defaultValue = StreamsSettings.DEFAULT_APPLICATION_ID,
             description = "Kafka Streams application id shared by all instances (default ${DEFAULT-VALUE}).")
@@ -99,7 +102,7 @@ final class ProcessorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ProcessorConfig defaults = ProcessorConfig.defaults();
-        ProcessorConfig config = defaults.withKafka(service.bootstrapServers, applicationId, stateDir, threads)
+        ProcessorConfig config = defaults.withKafka(kafkaOptions.bootstrapServers, applicationId, stateDir, threads)
                 .withEnrichment(enrichmentMaxWait, defaults.enrichmentRetryInterval())
                 .withSuppression(suppressionEmitInterval, suppressionGrace);
         List<String> problems = config.problems();
@@ -114,11 +117,11 @@ final class ProcessorCommand implements Callable<Integer> {
             System.err.println("palisade processor: rules do not compile:\n" + e.getMessage());
             return RulesCommand.RULES_FAILED;
         }
-        try (Admin admin = Admin.create(service.kafkaClientProperties())) {
+        try (Admin admin = Admin.create(kafkaOptions.kafkaClientProperties())) {
             TopicCreator.ensure(admin, Topics.all());
         }
         Properties streamsProperties = config.streamsProperties();
-        streamsProperties.putAll(service.kafkaClientProperties());
+        streamsProperties.putAll(kafkaOptions.kafkaClientProperties());
         InventoryServer inventory = InventoryServer.bind(new InetSocketAddress(queryHost, queryPort));
         // Instances find each other's inventory endpoints through application.server.
         HostInfo self = new HostInfo(advertisedHost(), inventory.port());
@@ -132,14 +135,14 @@ final class ProcessorCommand implements Callable<Integer> {
                 stopped.countDown();
             }
         });
-        try (OpsServer ops = OpsServer.start(service.opsAddress(9464),
+        try (OpsServer ops = OpsServer.start(opsOptions.opsAddress(9464),
                 () -> new OpsServer.Health(streams.state().isRunningOrRebalancing(), "kafka-streams " + streams.state()),
                 () -> KafkaMetricsText.render("palisade_processor_", streams.metrics()));
              inventory) {
             Runtime.getRuntime().addShutdownHook(new Thread(streams::close, "processor-stop"));
             streams.start();
             inventory.serve(streams, self);
-            LOG.atInfo().addKeyValue("bootstrap_servers", service.bootstrapServers)
+            LOG.atInfo().addKeyValue("bootstrap_servers", kafkaOptions.bootstrapServers)
                     .addKeyValue("application_id", applicationId)
                     .addKeyValue("ops", "http://127.0.0.1:" + ops.port())
                     .addKeyValue("inventory", "http://" + self.host() + ":" + self.port() + "/inventory/containers")

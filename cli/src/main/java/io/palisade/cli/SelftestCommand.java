@@ -41,7 +41,7 @@ final class SelftestCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private ServiceOptions service;
+    private KafkaOptions kafkaOptions;
 
     @Option(names = "--image", defaultValue = "${env:PALISADE_TEST_IMAGE:-busybox}",
             description = "Image of the throw-away containers; needs busybox's sh, cat, rpm, wget, crontab, mount "
@@ -105,7 +105,7 @@ final class SelftestCommand implements Callable<Integer> {
 
     /** Fails fast when no Kafka answers, rather than after the client's default minute. */
     private Map<String, Object> kafka() {
-        Map<String, Object> properties = service.kafkaClientProperties();
+        Map<String, Object> properties = kafkaOptions.kafkaClientProperties();
         properties.putIfAbsent("default.api.timeout.ms", 15_000);
         return properties;
     }

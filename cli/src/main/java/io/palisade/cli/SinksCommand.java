@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
 @Command(name = "sinks", mixinStandardHelpOptions = true,
         description = {"Deliver alerts from palisade.alerts to Elasticsearch, Slack and S3, one consumer group per "
                 + "sink; offsets are committed only after a destination stored the alerts.",
-                "Sinks come from --config FILE (YAML, see config/sinks.example.yml; ${ENV_VAR} in values is "
+                "Sinks come from --config FILE (YAML, see config/sinks.example.yml; $${ENV_VAR} in values is "
                         + "replaced from the environment), or, without a file, --elasticsearch URL alone."})
 final class SinksCommand implements Callable<Integer> {
 
@@ -46,7 +46,10 @@ final class SinksCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(SinksCommand.class);
 
     @Mixin
-    private ServiceOptions service;
+    private KafkaOptions kafkaOptions;
+
+    @Mixin
+    private OpsOptions opsOptions;
 
     @Option(names = "--config", paramLabel = "FILE", defaultValue = "${env:PALISADE_SINKS_CONFIG}",
             description = "YAML file listing the sinks (env PALISADE_SINKS_CONFIG).")
@@ -100,12 +103,12 @@ final class SinksCommand implements Callable<Integer> {
     }
 
     private int run(SinksConfig config) throws InterruptedException {
-        Map<String, Object> kafka = service.kafkaClientProperties();
+        Map<String, Object> kafka = kafkaOptions.kafkaClientProperties();
         try (SinksApp app = SinksApp.start(kafka, config.open());
-             OpsServer ops = OpsServer.start(service.opsAddress(9465), () -> health(app.metrics()),
+             OpsServer ops = OpsServer.start(opsOptions.opsAddress(9465), () -> health(app.metrics()),
                      () -> SinksMetricsText.render(app.metrics()))) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(app), "sinks-stop"));
-            LOG.atInfo().addKeyValue("bootstrap_servers", service.bootstrapServers)
+            LOG.atInfo().addKeyValue("bootstrap_servers", kafkaOptions.bootstrapServers)
                     .addKeyValue("sinks", config.sinks().stream().map(s -> s.settings().name() + "("
                             + s.destination().type() + ")").collect(Collectors.joining(", ")))
                     .addKeyValue("ops", "http://127.0.0.1:" + ops.port()).log("sinks started");
