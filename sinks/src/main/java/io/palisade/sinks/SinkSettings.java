@@ -1,5 +1,6 @@
 package io.palisade.sinks;
 
+import io.palisade.runtime.Backoff;
 import io.palisade.schema.Severity;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,8 +44,10 @@ public record SinkSettings(String name, Severity minimumSeverity, TagFilter tags
         if (batchLinger == null || batchLinger.isNegative() || batchLinger.isZero()) {
             errors.add("batchLinger must be positive, not " + batchLinger);
         }
-        if (backoff == null || !backoff.initial().isPositive() || backoff.max().compareTo(backoff.initial()) < 0) {
-            errors.add("backoff needs a positive initial delay and a max no shorter than it, not " + backoff);
+        if (backoff == null) {
+            errors.add("backoff is required");
+        } else {
+            backoff.problem().ifPresent(problem -> errors.add("backoff " + problem));
         }
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("invalid settings for sink " + name + ": " + String.join("; ", errors));

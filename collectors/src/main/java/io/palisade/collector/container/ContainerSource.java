@@ -14,10 +14,11 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
-import io.palisade.collector.Backoff;
 import io.palisade.collector.Collector;
 import io.palisade.collector.CollectorIdentity;
 import io.palisade.collector.EventSink;
+import io.palisade.runtime.Backoff;
+import io.palisade.runtime.Retries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,7 @@ public final class ContainerSource implements Collector {
     private final Supplier<DockerClient> clients;
     private final CollectorIdentity identity;
     private final Duration resyncInterval;
-    private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1));
+    private final Retries backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)).retries();
     private volatile boolean stopping;
     private Thread worker;
 

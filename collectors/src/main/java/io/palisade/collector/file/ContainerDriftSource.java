@@ -15,11 +15,12 @@ import java.util.function.Supplier;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ChangeLog;
-import io.palisade.collector.Backoff;
 import io.palisade.collector.Collector;
 import io.palisade.collector.CollectorIdentity;
 import io.palisade.collector.EventSink;
 import io.palisade.collector.container.DockerErrors;
+import io.palisade.runtime.Backoff;
+import io.palisade.runtime.Retries;
 import io.palisade.schema.Container;
 import io.palisade.schema.ContainerImage;
 import io.palisade.schema.topic.Topics;
@@ -50,7 +51,7 @@ public final class ContainerDriftSource implements Collector {
     private final DriftSettings settings;
     private final FileEventFactory events;
     private final DriftTracker tracker = new DriftTracker();
-    private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1));
+    private final Retries backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)).retries();
     /** When the worker began; containers started before it are baselined silently. Worker thread only. */
     private Instant startedAt;
     private final SourceWorker worker = new SourceWorker("drift", JOIN_TIMEOUT);

@@ -20,11 +20,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Info;
-import io.palisade.collector.Backoff;
 import io.palisade.collector.Collector;
 import io.palisade.collector.CollectorIdentity;
 import io.palisade.collector.EventSink;
 import io.palisade.collector.stats.Shutdowns;
+import io.palisade.runtime.Backoff;
+import io.palisade.runtime.Retries;
 import io.palisade.schema.DockerDaemon;
 import io.palisade.schema.Host;
 import io.palisade.schema.HostAction;
@@ -56,7 +57,7 @@ public final class HostSource implements Collector {
     private final CollectorIdentity identity;
     private final HostSettings settings;
     private final Clock clock = Clock.systemUTC();
-    private final Backoff backoff;
+    private final Retries backoff;
     private ScheduledExecutorService scheduler;
     private EventSink sink;
     private DockerClient docker;
@@ -71,7 +72,7 @@ public final class HostSource implements Collector {
         this.identity = identity;
         this.settings = settings;
         this.backoff = new Backoff(Duration.ofSeconds(1).compareTo(settings.heartbeat()) < 0
-                ? Duration.ofSeconds(1) : settings.heartbeat(), settings.heartbeat());
+                ? Duration.ofSeconds(1) : settings.heartbeat(), settings.heartbeat()).retries();
     }
 
     @Override

@@ -8,10 +8,11 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.palisade.collector.Backoff;
 import io.palisade.collector.Collector;
 import io.palisade.collector.CollectorIdentity;
 import io.palisade.collector.EventSink;
+import io.palisade.runtime.Backoff;
+import io.palisade.runtime.Retries;
 import io.palisade.schema.topic.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,7 @@ public final class ProcessSource implements Collector {
     private final ProcessEventFactory events;
     private final ProcFs proc = ProcFs.host();
     private final Clock clock = Clock.systemUTC();
-    private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1));
+    private final Retries backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)).retries();
     private final Handoff<Observed> observed = new Handoff<>(QUEUE_CAPACITY);
     private final AtomicLong partialReads = new AtomicLong();
     private final AtomicLong droppedEvents = new AtomicLong();

@@ -7,13 +7,14 @@ import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Queue;
 
-import io.palisade.collector.Backoff;
 import io.palisade.collector.EventSink;
 import io.palisade.collector.config.KafkaSettings;
 import io.palisade.collector.config.PublishSettings;
 import io.palisade.collector.spool.DiskSpool;
 import io.palisade.collector.spool.Priority;
 import io.palisade.collector.spool.SpoolRecord;
+import io.palisade.runtime.Backoff;
+import io.palisade.runtime.Retries;
 import io.palisade.schema.topic.Topic;
 import io.palisade.schema.topic.Topics;
 import org.apache.avro.specific.SpecificRecord;
@@ -212,7 +213,7 @@ public final class KafkaEventPublisher implements EventSink, AutoCloseable {
 
     /** Delivers the spool whenever it holds something and no direct send is unsettled; then switches back. */
     private void drainLoop() {
-        Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
+        Retries backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30)).retries();
         while (awaitWork()) {
             try {
                 if (delivery.deliverBatch()) {

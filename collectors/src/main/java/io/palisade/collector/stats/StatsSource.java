@@ -13,11 +13,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import com.github.dockerjava.api.DockerClient;
-import io.palisade.collector.Backoff;
 import io.palisade.collector.Collector;
 import io.palisade.collector.CollectorIdentity;
 import io.palisade.collector.EventSink;
 import io.palisade.collector.container.DockerErrors;
+import io.palisade.runtime.Backoff;
+import io.palisade.runtime.Retries;
 import io.palisade.schema.topic.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,7 @@ public final class StatsSource implements Collector {
     private final StatsFactory factory;
     private final String hostId;
     private final Clock clock = Clock.systemUTC();
-    private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1));
+    private final Retries backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)).retries();
     private final CpuPercent containerCpu = new CpuPercent();
     private final CpuPercent hostCpu = new CpuPercent();
     private final HostSampler host = new HostSampler(PROC, SYS);

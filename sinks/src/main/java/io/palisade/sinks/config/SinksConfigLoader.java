@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.palisade.sinks.Backoff;
+import io.palisade.runtime.Backoff;
 import io.palisade.sinks.SinkSettings;
 import io.palisade.sinks.TagFilter;
 import io.palisade.sinks.elasticsearch.ElasticsearchConnection;
