@@ -71,7 +71,7 @@ final class RulesCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "Print the loaded rules (built-in, plus those in DIR) as a markdown table, as in the README.")
+            description = "Print the loaded rules (built-in, plus those in DIR) as a markdown table, as in rules/README.md.")
     static final class ListRules implements Callable<Integer> {
 
         @Parameters(paramLabel = "DIR", arity = "0..1", description = "Directory of user rules.")

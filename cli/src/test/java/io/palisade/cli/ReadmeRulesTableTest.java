@@ -10,15 +10,15 @@ import io.palisade.rules.RuleCatalog;
 import io.palisade.rules.RuleEngine;
 import org.junit.jupiter.api.Test;
 
-/** The README's table of built-in rules is what {@code palisade rules list} prints, so it cannot drift. */
+/** rules/README.md's table of built-in rules is what {@code palisade rules list} prints, so it cannot drift. */
 class ReadmeRulesTableTest {
 
     @Test
     void theReadmeListsEveryBuiltInRuleAsTheRulesDescribeThemselves() throws Exception {
-        String readme = Files.readString(Path.of("..", "README.md"));
+        String readme = Files.readString(Path.of("..", "rules", "README.md"));
 
         String table = RuleCatalog.markdown(RuleEngine.load(List.of()).rules());
 
-        assertThat(readme).as("README.md must hold the output of `bin/palisade rules list`").contains(table);
+        assertThat(readme).as("rules/README.md must hold the output of `bin/palisade rules list`").contains(table);
     }
 }

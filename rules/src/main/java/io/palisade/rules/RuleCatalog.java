@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Renders rule metadata as the markdown table of the README ({@code palisade rules list}), so the
+ * Renders rule metadata as the markdown table of rules/README.md ({@code palisade rules list}), so the
  * documented library is generated from the rules themselves and never drifts from them.
  */
 public final class RuleCatalog {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The import request as Kibana's saved-objects API expects it, against a local HTTP server answering the way that
- * API answers (no Kibana can run on the build machines; see the README).
+ * API answers (no Kibana can run on the build machines; see sinks/README.md).
  */
 class KibanaImporterTest {
 
