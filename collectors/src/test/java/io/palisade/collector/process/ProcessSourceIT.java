@@ -70,20 +70,11 @@ class ProcessSourceIT {
      */
     @Test
     void anAppletRunByABusyBoxShellIsNamedAfterTheApplet() throws Exception {
-        CollectorIdentity identity = CollectorIdentity.detect(CollectorConfig.defaults(kafka.bootstrapServers()));
-        try (KafkaEventPublisher publisher = TestPublishers.to(kafka.bootstrapServers(), "process-it-applet");
-             ProcessSource source = new ProcessSource(identity, new ProcessSettings(true, Backend.AUTO, null));
-             TopicReader<ProcessEvent> events = new TopicReader<>(kafka.bootstrapServers(), Topics.PROCESS_EVENTS);
-             GenericContainer<?> container = new GenericContainer<>(
-                     DockerImageName.parse(DockerEnvironment.testImage())).withCommand("sleep", "300")) {
-            container.start();
-            String containerId = container.getContainerId();
-            source.start(publisher);
-            await().atMost(WAIT).until(() -> source.backend().isPresent());
-
+        whileObserving(Backend.AUTO, (running, events) -> {
+            String containerId = running.container().getContainerId();
             for (int run = 0; run < 5; run++) { // the kernel's name lasts until the applet renames itself: try often
-                assertThat(container.execInContainer("sh", "-c", "wget -q -T 1 -O /dev/null http://127.0.0.1:9/; true")
-                        .getExitCode()).isZero();
+                assertThat(running.container().execInContainer("sh", "-c",
+                        "wget -q -T 1 -O /dev/null http://127.0.0.1:9/; true").getExitCode()).isZero();
             }
 
             List<String> names = new ArrayList<>();
@@ -94,22 +85,16 @@ class ProcessSourceIT {
                 return names.size() == 5;
             }, WAIT);
             assertThat(names).containsOnly("wget");
-        }
+        });
     }
 
     private void observe(Backend backend, String expectedBackend, List<String> inContainer, List<String> onHost)
             throws Exception {
-        CollectorIdentity identity = CollectorIdentity.detect(CollectorConfig.defaults(kafka.bootstrapServers()));
-        try (KafkaEventPublisher publisher = TestPublishers.to(kafka.bootstrapServers(), "process-it");
-             ProcessSource source = new ProcessSource(identity, new ProcessSettings(true, backend, null));
-             TopicReader<ProcessEvent> events = new TopicReader<>(kafka.bootstrapServers(), Topics.PROCESS_EVENTS);
-             GenericContainer<?> container = new GenericContainer<>(
-                     DockerImageName.parse(DockerEnvironment.testImage())).withCommand("sleep", "300")) {
-            container.start();
+        whileObserving(backend, (running, events) -> {
+            GenericContainer<?> container = running.container();
+            CollectorIdentity identity = running.identity();
             String containerId = container.getContainerId();
-            source.start(publisher);
-            await().atMost(WAIT).until(() -> source.backend().isPresent());
-            assertThat(source.backend()).contains(expectedBackend);
+            assertThat(running.source().backend()).contains(expectedBackend);
 
             assertThat(container.execInContainer(inContainer.toArray(String[]::new)).getExitCode()).isZero();
             // A process that ended before its arguments were read is still reported, by name, with its container
@@ -136,7 +121,31 @@ class ProcessSourceIT {
             assertThat(host.getProcess().getExecutable()).endsWith(onHost.getFirst().substring(4)); // /usr/bin merged
             assertThat(host.getProcess().getParent().getPid()).isEqualTo(ProcessHandle.current().pid());
             assertThat(host.getProcess().getWorkingDirectory()).isEqualTo(System.getProperty("user.dir"));
-            assertThat(TestPublishers.dropped(publisher)).isZero();
+            assertThat(TestPublishers.dropped(running.publisher())).isZero();
+        });
+    }
+
+    /** A process source observing with {@code backend}, publishing to the broker, and a container to exec in. */
+    private void whileObserving(Backend backend, Scenario scenario) throws Exception {
+        CollectorIdentity identity = CollectorIdentity.detect(CollectorConfig.defaults(kafka.bootstrapServers()));
+        try (KafkaEventPublisher publisher = TestPublishers.to(kafka.bootstrapServers(), "process-it");
+             ProcessSource source = new ProcessSource(identity, new ProcessSettings(true, backend, null));
+             TopicReader<ProcessEvent> events = new TopicReader<>(kafka.bootstrapServers(), Topics.PROCESS_EVENTS);
+             GenericContainer<?> container = new GenericContainer<>(
+                     DockerImageName.parse(DockerEnvironment.testImage())).withCommand("sleep", "300")) {
+            container.start();
+            source.start(publisher);
+            await().atMost(WAIT).until(() -> source.backend().isPresent());
+            scenario.run(new Running(identity, publisher, source, container), events);
         }
+    }
+
+    private record Running(CollectorIdentity identity, KafkaEventPublisher publisher, ProcessSource source,
+                           GenericContainer<?> container) {
+    }
+
+    @FunctionalInterface
+    private interface Scenario {
+        void run(Running running, TopicReader<ProcessEvent> events) throws Exception;
     }
 }
