@@ -78,7 +78,7 @@ final class ProcFs {
         Long parent = stat.map(Stat::parentPid).filter(p -> p > 0)
                 .orElse(knownParent.isPresent() ? knownParent.getAsLong() : null);
         boolean complete = !args.isEmpty() && executable.isPresent() && stat.isPresent() && uid.isPresent();
-        String name = stat.map(found -> programName(found.name(), executable, args)).orElse(null);
+        String name = stat.map(found -> programName(found.name(), executable, args)).orElseGet(() -> invokedAs(args));
         return new ProcessSnapshot(pid, name, executable.orElse(null), args,
                 cwd.orElse(null), uid.orElse(null), stat.map(Stat::startTicks).orElse(null), parent,
                 parent == null ? null : stat(parent).map(Stat::name).orElse(null),
@@ -97,11 +97,25 @@ final class ProcFs {
     static String programName(String comm, Optional<String> executable, List<String> args) {
         boolean executedThroughExeLink = comm.equals(EXE_LINK_NAME)
                 && executable.map(path -> !path.endsWith("/" + EXE_LINK_NAME)).orElse(true);
-        if (!executedThroughExeLink || args.isEmpty() || args.getFirst().isEmpty()) {
+        if (!executedThroughExeLink) {
             return comm;
         }
+        String invokedAs = invokedAs(args);
+        return invokedAs == null ? comm : invokedAs;
+    }
+
+    /**
+     * argv[0]'s last component, cut to a comm's length; null without one. Also the name of a process whose arguments
+     * were read but which was reaped, taking its stat with it, before the rest could be read: in a burst (a docker
+     * exec starts runc, runc init, then the program) a wget that fails at once is often gone by then, and without a
+     * name it escaped the rules that match program names.
+     */
+    private static String invokedAs(List<String> args) {
+        if (args.isEmpty()) {
+            return null;
+        }
         String invokedAs = args.getFirst().substring(args.getFirst().lastIndexOf('/') + 1);
-        return invokedAs.isEmpty() ? comm : truncateToCommLength(invokedAs);
+        return invokedAs.isEmpty() ? null : truncateToCommLength(invokedAs);
     }
 
     private static String truncateToCommLength(String name) {

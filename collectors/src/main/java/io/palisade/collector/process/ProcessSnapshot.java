@@ -7,7 +7,7 @@ import java.util.List;
  * empty) when the process was gone, or had become a zombie, before it could be read.
  *
  * @param pid              process id in the host's pid namespace
- * @param name             the program's name: comm, or argv[0] when comm is "exe" (see ProcFs#programName)
+ * @param name             the program's name: comm, or argv[0] when comm is "exe" or was gone (see ProcFs)
  * @param executable       target of /proc/<pid>/exe
  * @param args             argument vector from /proc/<pid>/cmdline, argv[0] first
  * @param workingDirectory target of /proc/<pid>/cwd

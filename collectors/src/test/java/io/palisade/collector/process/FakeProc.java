@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 
 /** A proc file system in a temporary directory, laid out like /proc, for tests that must not depend on the host. */
 final class FakeProc {
@@ -40,6 +41,22 @@ final class FakeProc {
         write(pid, "cmdline", "");
         write(pid, "stat", pid + " (" + comm + ") Z " + parentPid
                 + " 1 1 0 -1 4194560 100 0 0 0 0 0 0 0 20 0 1 0 " + startTicks + " 0 0 18446744073709551615");
+        return this;
+    }
+
+    /** A process gone for good: reaped by its parent, nothing of it left under /proc. */
+    FakeProc reaped(long pid) {
+        try (var files = Files.walk(root.resolve(Long.toString(pid)))) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return this;
     }
 

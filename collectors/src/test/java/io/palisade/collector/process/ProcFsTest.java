@@ -83,6 +83,19 @@ class ProcFsTest {
     }
 
     @Test
+    void aProcessReapedAfterItsArgumentsWereReadIsNamedAfterArgvZero() {
+        FakeProc proc = new FakeProc(root).process(60, "wget", 1, 100, "/bin/busybox", "0::/\n", "wget", "-q", "x");
+        ProcFs.FirstRead first = proc.procFs().firstRead(60);
+        proc.reaped(60);
+
+        ProcessSnapshot wget = proc.procFs().complete(first, OptionalLong.of(1));
+
+        assertThat(wget.name()).isEqualTo("wget");
+        assertThat(wget.args()).containsExactly("wget", "-q", "x");
+        assertThat(wget.complete()).isFalse();
+    }
+
+    @Test
     void aZombieStillGivesItsNameButIsIncomplete() {
         ProcessSnapshot zombie = new FakeProc(root).zombie(78, "true", 3, 111).procFs().read(78, OptionalLong.empty());
 
