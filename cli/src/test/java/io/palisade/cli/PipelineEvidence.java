@@ -23,7 +23,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * What an end-to-end test of the quickstart keeps when it fails, so that the failure explains itself: the
- * quickstart's output, every dead letter, every process event of a container, the containers' inventory records and
+ * quickstart's output, every dead letter, every process and file event, the containers' inventory records and
  * the events the enricher still held back, written below {@code target/failure-evidence/<test>/}, with a summary on
  * standard error (all a CI log shows). Uncommitted records are read too: they are evidence as well.
  */
@@ -31,6 +31,7 @@ final class PipelineEvidence {
 
     private static final Duration READ_LIMIT = Duration.ofSeconds(30);
     private static final String HELD_BACK_CHANGELOG_SUFFIX = "enrichment-pending-changelog";
+    private static final int LAST_FILE_EVENTS = 20;
 
     private PipelineEvidence() {
     }
@@ -73,6 +74,13 @@ final class PipelineEvidence {
                 .append(containers.size()).append(" containers in the inventory):\n");
         namesByKey.forEach((key, names) -> summary.append("    ").append(key)
                 .append(containers.contains(key) ? " (in inventory) " : " ").append(names).append('\n'));
+
+        List<ConsumerRecord<byte[], byte[]>> fileEvents = read(bootstrap, Topics.FILE_EVENTS.name());
+        write(directory.resolve("file-events.txt"), fileEvents, Topics.FILE_EVENTS);
+        summary.append("  file events: ").append(fileEvents.size()).append("; the last ").append(LAST_FILE_EVENTS)
+                .append(" as action, mode, path:\n");
+        fileEvents.stream().skip(Math.max(0, fileEvents.size() - LAST_FILE_EVENTS))
+                .forEach(record -> summary.append("    ").append(fileChange(record)).append('\n'));
 
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             for (String topic : admin.listTopics().names().get()) {
@@ -143,6 +151,15 @@ final class PipelineEvidence {
         try {
             return String.valueOf(Topics.PROCESS_EVENTS.valueSerde().deserializer()
                     .deserialize(record.topic(), record.value()).getProcess().getName());
+        } catch (RuntimeException e) {
+            return "(unreadable)";
+        }
+    }
+
+    private static String fileChange(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            var event = Topics.FILE_EVENTS.valueSerde().deserializer().deserialize(record.topic(), record.value());
+            return event.getEvent().getAction() + " " + event.getFile().getMode() + " " + event.getFile().getPath();
         } catch (RuntimeException e) {
             return "(unreadable)";
         }
