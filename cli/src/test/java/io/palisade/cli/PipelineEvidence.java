@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -58,7 +59,7 @@ final class PipelineEvidence {
         write(directory.resolve("deadletters.txt"), deadLetters, Topics.DEAD_LETTERS);
         summary.append("  dead letters: ").append(deadLetters.size()).append('\n');
         deadLetters.stream().limit(10).forEach(record -> summary.append("    ")
-                .append(decode(Topics.DEAD_LETTERS, record)).append('\n'));
+                .append(decode(Topics.DEAD_LETTERS, record, letter -> letter)).append('\n'));
 
         // Keyed by container id (host events by the host id, which no inventory record has).
         List<ConsumerRecord<byte[], byte[]>> inventory = read(bootstrap, Topics.CONTAINER_INVENTORY.name());
@@ -68,7 +69,7 @@ final class PipelineEvidence {
         List<ConsumerRecord<byte[], byte[]>> processEvents = read(bootstrap, Topics.PROCESS_EVENTS.name());
         Map<String, TreeSet<String>> namesByKey = new TreeMap<>();
         processEvents.forEach(record -> namesByKey.computeIfAbsent(key(record), k -> new TreeSet<>())
-                .add(programName(record)));
+                .add(decode(Topics.PROCESS_EVENTS, record, event -> event.getProcess().getName())));
         write(directory.resolve("process-events.txt"), processEvents, Topics.PROCESS_EVENTS);
         summary.append("  process events: ").append(processEvents.size()).append("; program names by key (")
                 .append(containers.size()).append(" containers in the inventory):\n");
@@ -80,7 +81,9 @@ final class PipelineEvidence {
         summary.append("  file events: ").append(fileEvents.size()).append("; the last ").append(LAST_FILE_EVENTS)
                 .append(" as action, mode, path:\n");
         fileEvents.stream().skip(Math.max(0, fileEvents.size() - LAST_FILE_EVENTS))
-                .forEach(record -> summary.append("    ").append(fileChange(record)).append('\n'));
+                .forEach(record -> summary.append("    ").append(decode(Topics.FILE_EVENTS, record, event ->
+                        event.getEvent().getAction() + " " + event.getFile().getMode() + " " + event.getFile().getPath()))
+                        .append('\n'));
 
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             for (String topic : admin.listTopics().names().get()) {
@@ -129,39 +132,24 @@ final class PipelineEvidence {
         return records;
     }
 
-    private static void write(Path file, List<ConsumerRecord<byte[], byte[]>> records, Topic<String, ?> topic)
+    private static <V> void write(Path file, List<ConsumerRecord<byte[], byte[]>> records, Topic<String, V> topic)
             throws IOException {
         List<String> lines = records.stream().map(record -> record.partition() + "/" + record.offset() + " ts="
-                + record.timestamp() + " key=" + key(record) + " " + decode(topic, record)).toList();
+                + record.timestamp() + " key=" + key(record) + " " + decode(topic, record, value -> value)).toList();
         Files.write(file, lines, StandardCharsets.UTF_8);
     }
 
-    private static String decode(Topic<String, ?> topic, ConsumerRecord<byte[], byte[]> record) {
+    /** What {@code view} shows of the record's value; a tombstone or an unreadable value says so instead. */
+    private static <V> String decode(Topic<String, V> topic, ConsumerRecord<byte[], byte[]> record,
+                                     Function<V, ?> view) {
         if (record.value() == null) {
             return "(tombstone)";
         }
         try {
-            return String.valueOf(topic.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+            return String.valueOf(view.apply(topic.valueSerde().deserializer().deserialize(record.topic(),
+                    record.value())));
         } catch (RuntimeException e) {
             return "(unreadable: " + e.getMessage() + ")";
-        }
-    }
-
-    private static String programName(ConsumerRecord<byte[], byte[]> record) {
-        try {
-            return String.valueOf(Topics.PROCESS_EVENTS.valueSerde().deserializer()
-                    .deserialize(record.topic(), record.value()).getProcess().getName());
-        } catch (RuntimeException e) {
-            return "(unreadable)";
-        }
-    }
-
-    private static String fileChange(ConsumerRecord<byte[], byte[]> record) {
-        try {
-            var event = Topics.FILE_EVENTS.valueSerde().deserializer().deserialize(record.topic(), record.value());
-            return event.getEvent().getAction() + " " + event.getFile().getMode() + " " + event.getFile().getPath();
-        } catch (RuntimeException e) {
-            return "(unreadable)";
         }
     }
 
