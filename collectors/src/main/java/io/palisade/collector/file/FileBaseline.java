@@ -73,7 +73,7 @@ final class FileBaseline {
             return refreshTree(path, onDirectory); // a directory that was deleted, or a path never known
         }
         after.ifPresentOrElse(state -> files.put(path, state), () -> files.remove(path));
-        return FileChange.between(path, before, after.orElse(null)).stream().toList();
+        return FileChange.between(path, before, after.orElse(null));
     }
 
     private List<FileChange> refreshTree(Path directory, Consumer<Path> onDirectory) throws InterruptedException {

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 
 import io.palisade.schema.FileAction;
@@ -18,26 +17,28 @@ import io.palisade.schema.FileAction;
 public record FileChange(Path path, FileAction action, FileState before, FileState after) {
 
     /**
-     * What happened to {@code path} between the two states, if anything: a content change wins over an attribute
-     * change made at the same time, as the event carries the new attributes anyway.
+     * What happened to {@code path} between the two states: nothing, a creation, a deletion, or a content change and
+     * an attribute change, each reported when made. A change to both, made within one notification batch, yields both:
+     * a setuid bit set together with a write must still read as an attribute change to the rules that look for one.
      */
-    public static Optional<FileChange> between(Path path, FileState before, FileState after) {
+    public static List<FileChange> between(Path path, FileState before, FileState after) {
         if (before == null && after == null) {
-            return Optional.empty();
+            return List.of();
         }
         if (before == null) {
-            return Optional.of(new FileChange(path, FileAction.CREATED, null, after));
+            return List.of(new FileChange(path, FileAction.CREATED, null, after));
         }
         if (after == null) {
-            return Optional.of(new FileChange(path, FileAction.DELETED, before, null));
+            return List.of(new FileChange(path, FileAction.DELETED, before, null));
         }
+        List<FileChange> changes = new ArrayList<>(2);
         if (after.contentDiffers(before)) {
-            return Optional.of(new FileChange(path, FileAction.MODIFIED, before, after));
+            changes.add(new FileChange(path, FileAction.MODIFIED, before, after));
         }
         if (after.attributesDiffer(before)) {
-            return Optional.of(new FileChange(path, FileAction.ATTRIBUTES_CHANGED, before, after));
+            changes.add(new FileChange(path, FileAction.ATTRIBUTES_CHANGED, before, after));
         }
-        return Optional.empty();
+        return changes;
     }
 
     /** Every change from {@code before} to {@code after}, in path order. */
@@ -46,7 +47,7 @@ public record FileChange(Path path, FileAction action, FileState before, FileSta
         paths.addAll(after.keySet());
         List<FileChange> changes = new ArrayList<>();
         for (Path path : paths) {
-            between(path, before.get(path), after.get(path)).ifPresent(changes::add);
+            changes.addAll(between(path, before.get(path), after.get(path)));
         }
         return changes;
     }

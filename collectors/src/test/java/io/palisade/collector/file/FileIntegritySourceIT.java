@@ -118,6 +118,39 @@ class FileIntegritySourceIT {
         }
     }
 
+    /**
+     * A file rewritten and made setuid in one shell line, within one notification batch: the event must still say the
+     * attributes changed, or a rule on setuid bits never sees it (an attacker's append-then-chmod would pass unseen).
+     */
+    @Test
+    void aContentChangeDoesNotHideAnAttributeChangeMadeWithIt(KafkaBroker kafka) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            TopicCreator.ensure(admin, Topics.all(), (short) 1);
+        }
+        Path root = Files.createDirectories(tmp.resolve("watched")).toRealPath();
+        CollectorIdentity identity = new CollectorIdentity(
+                Host.newBuilder().setName("fim-setuid-it").setId(UUID.randomUUID().toString()).build(),
+                Agent.newBuilder().setId(UUID.randomUUID().toString()).setVersion("it").build());
+        String hostId = identity.host().getId();
+        FileIntegritySettings settings = new FileIntegritySettings(true, List.of(root.toString()), List.of(),
+                Duration.ofHours(1), tmp.resolve("state"), null, null);
+        try (KafkaEventPublisher publisher = TestPublishers.to(kafka.bootstrapServers(), "fim-setuid-it");
+             TopicReader<FileEvent> events = new TopicReader<>(kafka.bootstrapServers(), Topics.FILE_EVENTS);
+             FileIntegritySource source = new FileIntegritySource(identity, settings)) {
+            source.start(publisher);
+            await().atMost(WAIT).until(() -> Files.exists(tmp.resolve("state/baseline.pfim")));
+            Path tool = Files.writeString(root.resolve("tool"), "#!/bin/sh\n");
+            awaitEvent(events, hostId, tool, FileAction.CREATED);
+
+            run("sh", "-c", "echo true >> " + tool + " && chmod 4755 " + tool);
+
+            FileEvent setuid = awaitEvent(events, hostId, tool, FileAction.ATTRIBUTES_CHANGED);
+            assertThat(setuid.getFile().getMode()).isEqualTo("4755");
+            FileEvent modified = awaitEvent(events, hostId, tool, FileAction.MODIFIED);
+            assertThat(modified.getFile().getHash().getSha256()).isEqualTo(sha256("#!/bin/sh\ntrue\n"));
+        }
+    }
+
     private static FileEvent awaitEvent(TopicReader<FileEvent> events, String hostId, Path path, FileAction action) {
         return awaitEvent(events, hostId, path, e -> e.getEvent().getAction() == action);
     }
