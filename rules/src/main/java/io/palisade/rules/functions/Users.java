@@ -1,4 +1,4 @@
-package io.palisade.rules;
+package io.palisade.rules.functions;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package io.palisade.rules;
+package io.palisade.rules.functions;
 
 /** Functions over ECS {@code file.mode} (octal permission text) and file paths that rules call from their conditions. */
 public final class FileModes {

@@ -1,4 +1,4 @@
-package io.palisade.rules;
+package io.palisade.rules.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.palisade.rules;
+package io.palisade.rules.functions;
 
 /**
  * Functions over image references ({@code container.image.name}) that rules call from their conditions. Docker's
