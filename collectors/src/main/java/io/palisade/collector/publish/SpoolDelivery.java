@@ -20,8 +20,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the head of the spool, one batch at a time, and marks delivered only the unbroken run of records Kafka
- * acknowledged, so order is kept; a record acknowledged after one that failed is remembered and not sent again when
- * the batch is retried, so it is not duplicated. Used by one thread only.
+ * acknowledged; a record acknowledged after one that failed is remembered and not sent again when the batch is
+ * retried, so it is not duplicated. Used by one thread only.
+ *
+ * <p>The head record goes alone first, and the rest of the batch only once Kafka took it. A batch sent to a broker
+ * that is still away sits in the producer until its records expire, and they do not all expire at once (a send to
+ * a topic the producer has no metadata for blocks for {@code max.block.ms} in between): a broker returning in that
+ * gap would take the later events of a key and not the earlier ones, which then land behind them.
  */
 final class SpoolDelivery {
 
@@ -42,6 +47,10 @@ final class SpoolDelivery {
     /** Sends one batch from the head of the spool and waits for the answers; returns whether all were delivered. */
     boolean deliverBatch() throws IOException, InterruptedException {
         List<DiskSpool.Entry> batch = spool.peek(BATCH);
+        return batch.isEmpty() || deliver(batch.subList(0, 1)) && deliver(batch.subList(1, batch.size()));
+    }
+
+    private boolean deliver(List<DiskSpool.Entry> batch) throws IOException, InterruptedException {
         List<Future<RecordMetadata>> answers = new ArrayList<>(batch.size());
         long sent = System.nanoTime();
         for (DiskSpool.Entry entry : batch) {
