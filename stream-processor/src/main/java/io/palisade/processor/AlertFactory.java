@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.palisade.processor.support.AlertIds;
 import io.palisade.rules.Finding;
 import io.palisade.schema.Alert;
 import io.palisade.schema.Rule;

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.palisade.processor.support.AlertIds;
+import io.palisade.processor.support.RecentlyUsed;
 import io.palisade.schema.Alert;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;

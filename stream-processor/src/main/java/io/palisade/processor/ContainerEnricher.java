@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.palisade.processor.support.RecentlyUsed;
 import io.palisade.schema.Container;
 import io.palisade.schema.ContainerEvent;
 import org.apache.avro.specific.SpecificRecord;

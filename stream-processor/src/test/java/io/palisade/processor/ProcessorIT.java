@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import io.palisade.devstack.KafkaBroker;
 import io.palisade.devstack.junit.DevStackExtension;
+import io.palisade.processor.support.AlertIds;
 import io.palisade.rules.RuleEngine;
 import io.palisade.schema.Alert;
 import io.palisade.schema.ContainerEvent;

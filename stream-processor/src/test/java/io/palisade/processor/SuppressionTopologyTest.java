@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.palisade.processor.support.AlertIds;
 import io.palisade.schema.Alert;
 import io.palisade.schema.FileEvent;
 import io.palisade.schema.Samples;

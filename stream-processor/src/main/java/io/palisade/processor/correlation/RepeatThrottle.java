@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.function.Function;
 
-import io.palisade.processor.RecentlyUsed;
+import io.palisade.processor.support.RecentlyUsed;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;

@@ -1,4 +1,4 @@
-package io.palisade.processor;
+package io.palisade.processor.support;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
