@@ -17,8 +17,7 @@ import com.github.dockerjava.api.model.EventType;
 import io.palisade.collector.Collector;
 import io.palisade.collector.CollectorIdentity;
 import io.palisade.collector.EventSink;
-import io.palisade.runtime.Backoff;
-import io.palisade.runtime.Retries;
+import io.palisade.runtime.Worker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,9 +38,8 @@ public final class ContainerSource implements Collector {
     private final Supplier<DockerClient> clients;
     private final CollectorIdentity identity;
     private final Duration resyncInterval;
-    private final Retries backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)).retries();
-    private volatile boolean stopping;
-    private Thread worker;
+    private final EngineOutage outage = new EngineOutage("container", "container events resume with a resync");
+    private final Worker worker = new Worker("container-source", JOIN_TIMEOUT);
 
     /**
      * @param clients        makes the engine client, e.g. {@link DockerClients#fromEnvironment()}
@@ -59,41 +57,26 @@ public final class ContainerSource implements Collector {
     }
 
     @Override
-    public synchronized void start(EventSink sink) {
-        if (worker != null) {
-            throw new IllegalStateException("container source already started");
-        }
-        worker = Thread.ofPlatform().name("palisade-container-source").daemon().start(() -> run(sink));
+    public void start(EventSink sink) {
+        worker.start(() -> run(sink));
     }
 
     @Override
-    public synchronized void close() {
-        stopping = true;
-        if (worker == null) {
-            return;
-        }
-        worker.interrupt();
-        try {
-            if (!worker.join(JOIN_TIMEOUT)) {
-                LOG.atWarn().setMessage("Container source did not stop in time").addKeyValue("waited", JOIN_TIMEOUT)
-                        .log();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    public void close() {
+        worker.stop();
     }
 
     private void run(EventSink sink) {
         try (DockerClient docker = clients.get()) {
             ContainerTracker tracker = new ContainerTracker(docker, sink, new ContainerEventFactory(identity),
                     Clock.systemUTC());
-            while (!stopping) {
+            while (!worker.stopping()) {
                 try {
                     follow(docker, tracker);
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {
-                    if (!stopping && !retryLater(e)) {
+                    if (!worker.stopping() && !retryLater(e)) {
                         return;
                     }
                 }
@@ -114,11 +97,10 @@ public final class ContainerSource implements Collector {
         try (Closeable ignored = docker.eventsCmd().withEventTypeFilter(EventType.CONTAINER)
                 .exec(new EngineEvents(inbox))) {
             int running = tracker.resync();
-            LOG.atInfo().setMessage("Following Docker Engine events").addKeyValue("runningContainers", running)
-                    .addKeyValue("afterFailedAttempts", backoff.attempts()).log();
-            backoff.reset();
+            outage.over();
+            LOG.atInfo().setMessage("Following Docker Engine events").addKeyValue("runningContainers", running).log();
             Instant nextResync = Instant.now().plus(resyncInterval);
-            while (!stopping) {
+            while (!worker.stopping()) {
                 long waitMillis = Math.max(0, Duration.between(Instant.now(), nextResync).toMillis());
                 Object item = inbox.poll(waitMillis, TimeUnit.MILLISECONDS);
                 if (item == null) {
@@ -135,21 +117,10 @@ public final class ContainerSource implements Collector {
         }
     }
 
-    /** Logs the failure and sleeps the backoff delay; false when interrupted, i.e. stopping. */
+    /** Logs the failure and waits the backoff delay; false when stopping. */
     private boolean retryLater(RuntimeException error) {
-        Duration delay = backoff.next();
         Throwable cause = error instanceof StreamEnded ended && ended.getCause() != null ? ended.getCause() : error;
-        LOG.atWarn().setMessage(DockerErrors.isRetriable(cause)
-                        ? "Docker Engine unavailable; retrying"
-                        : "Docker Engine refused the collector; retrying in case the operator fixes it")
-                .addKeyValue("attempt", backoff.attempts()).addKeyValue("retryIn", delay)
-                .addKeyValue("error", cause.toString()).log();
-        try {
-            Thread.sleep(delay);
-            return true;
-        } catch (InterruptedException e) {
-            return false;
-        }
+        return worker.pause(outage.failed(cause));
     }
 
     /** Hands the engine's events to the worker thread; an error or the end of the stream becomes a marker. */

@@ -18,9 +18,8 @@ import com.github.dockerjava.api.model.ChangeLog;
 import io.palisade.collector.Collector;
 import io.palisade.collector.CollectorIdentity;
 import io.palisade.collector.EventSink;
-import io.palisade.collector.container.DockerErrors;
-import io.palisade.runtime.Backoff;
-import io.palisade.runtime.Retries;
+import io.palisade.collector.container.EngineOutage;
+import io.palisade.runtime.Worker;
 import io.palisade.schema.Container;
 import io.palisade.schema.ContainerImage;
 import io.palisade.schema.topic.Topics;
@@ -51,10 +50,10 @@ public final class ContainerDriftSource implements Collector {
     private final DriftSettings settings;
     private final FileEventFactory events;
     private final DriftTracker tracker = new DriftTracker();
-    private final Retries backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)).retries();
+    private final EngineOutage outage = new EngineOutage("drift", "drift is compared again once it is back");
     /** When the worker began; containers started before it are baselined silently. Worker thread only. */
     private Instant startedAt;
-    private final SourceWorker worker = new SourceWorker("drift", JOIN_TIMEOUT);
+    private final Worker worker = new Worker("drift-source", JOIN_TIMEOUT);
 
     /** @param docker makes the engine client, e.g. {@link io.palisade.collector.container.DockerClients#fromEnvironment()} */
     public ContainerDriftSource(Supplier<DockerClient> docker, CollectorIdentity identity, DriftSettings settings) {
@@ -85,23 +84,16 @@ public final class ContainerDriftSource implements Collector {
             while (!worker.stopping()) {
                 Duration pause = settings.interval();
                 try {
-                    int containers = poll(docker, sink);
-                    if (backoff.attempts() > 0) {
-                        LOG.atInfo().setMessage("Docker Engine back; following container drift")
-                                .addKeyValue("runningContainers", containers)
-                                .addKeyValue("afterFailedAttempts", backoff.attempts()).log();
-                        backoff.reset();
-                    }
+                    poll(docker, sink);
+                    outage.over();
                 } catch (RuntimeException e) {
                     if (worker.stopping()) {
                         return; // closing interrupted a request: no outage to report
                     }
-                    pause = failed(e);
+                    pause = outage.failed(e);
                 }
-                Thread.sleep(pause);
+                worker.pause(pause);
             }
-        } catch (InterruptedException e) {
-            LOG.atDebug().setMessage("Drift source interrupted").log();
         } catch (IOException e) {
             LOG.atDebug().setMessage("Closing the Docker client failed").setCause(e).log();
         } catch (RuntimeException e) {
@@ -110,8 +102,8 @@ public final class ContainerDriftSource implements Collector {
         }
     }
 
-    /** Compares every running container's changes with the last answer; returns how many containers run. */
-    private int poll(DockerClient docker, EventSink sink) {
+    /** Compares every running container's changes with the last answer. */
+    private void poll(DockerClient docker, EventSink sink) {
         List<com.github.dockerjava.api.model.Container> running = docker.listContainersCmd().exec();
         Set<String> ids = new HashSet<>();
         for (com.github.dockerjava.api.model.Container container : running) {
@@ -128,7 +120,6 @@ public final class ContainerDriftSource implements Collector {
             }
         }
         tracker.retain(ids);
-        return running.size();
     }
 
     /** The container's changes by path; {@code null} when the container is gone. */
@@ -161,17 +152,5 @@ public final class ContainerDriftSource implements Collector {
         ContainerImage image = container.getImage() == null ? null
                 : ContainerImage.newBuilder().setName(container.getImage()).build();
         return Container.newBuilder().setId(container.getId()).setName(name).setImage(image).build();
-    }
-
-    /** Logs the first failure of an outage at WARN and later ones at DEBUG; returns the delay before retrying. */
-    private Duration failed(RuntimeException error) {
-        Duration delay = backoff.next();
-        var log = backoff.attempts() == 1 ? LOG.atWarn() : LOG.atDebug();
-        log.setMessage(DockerErrors.isRetriable(error)
-                        ? "Docker Engine unavailable for container drift; retrying"
-                        : "Docker Engine refused the drift source; retrying in case the operator fixes it")
-                .addKeyValue("attempt", backoff.attempts()).addKeyValue("retryIn", delay)
-                .addKeyValue("error", error.toString()).log();
-        return delay;
     }
 }

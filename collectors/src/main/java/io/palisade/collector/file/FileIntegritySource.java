@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import io.palisade.collector.Collector;
 import io.palisade.collector.CollectorIdentity;
 import io.palisade.collector.EventSink;
+import io.palisade.runtime.Worker;
 import io.palisade.schema.FileEvent;
 import io.palisade.schema.topic.Topics;
 import org.slf4j.Logger;
@@ -44,7 +45,7 @@ public final class FileIntegritySource implements Collector {
     private final FileEventFactory events;
     private final AtomicLong overflows = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
-    private final SourceWorker worker = new SourceWorker("file", JOIN_TIMEOUT);
+    private final Worker worker = new Worker("file-source", JOIN_TIMEOUT);
 
     public FileIntegritySource(CollectorIdentity identity, FileIntegritySettings settings) {
         this.identity = identity;

@@ -9,10 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -23,9 +19,10 @@ import com.github.dockerjava.api.model.Info;
 import io.palisade.collector.Collector;
 import io.palisade.collector.CollectorIdentity;
 import io.palisade.collector.EventSink;
+import io.palisade.collector.container.EngineOutage;
 import io.palisade.collector.stats.Shutdowns;
 import io.palisade.runtime.Backoff;
-import io.palisade.runtime.Retries;
+import io.palisade.runtime.Worker;
 import io.palisade.schema.DockerDaemon;
 import io.palisade.schema.Host;
 import io.palisade.schema.HostAction;
@@ -48,6 +45,7 @@ import org.slf4j.LoggerFactory;
 public final class HostSource implements Collector {
 
     private static final Logger LOG = LoggerFactory.getLogger(HostSource.class);
+    private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
     private static final String DOCKER_GROUP = "docker";
     private static final List<Path> OS_RELEASE = List.of(Path.of("/etc/os-release"), Path.of("/usr/lib/os-release"));
     private static final Path KERNEL_RELEASE = Path.of("/proc/sys/kernel/osrelease");
@@ -57,12 +55,11 @@ public final class HostSource implements Collector {
     private final CollectorIdentity identity;
     private final HostSettings settings;
     private final Clock clock = Clock.systemUTC();
-    private final Retries backoff;
-    private ScheduledExecutorService scheduler;
+    private final EngineOutage outage;
+    private final Worker worker = new Worker("host-source", JOIN_TIMEOUT);
     private EventSink sink;
     private DockerClient docker;
     private volatile DockerDaemon lastDaemon;
-    private boolean engineMissing;
 
     /**
      * @param docker makes the engine client, e.g. {@link io.palisade.collector.container.DockerClients#fromEnvironment()}
@@ -71,8 +68,9 @@ public final class HostSource implements Collector {
         this.clients = docker;
         this.identity = identity;
         this.settings = settings;
-        this.backoff = new Backoff(Duration.ofSeconds(1).compareTo(settings.heartbeat()) < 0
-                ? Duration.ofSeconds(1) : settings.heartbeat(), settings.heartbeat()).retries();
+        this.outage = new EngineOutage("host", "host events carry no daemon settings", new Backoff(
+                Duration.ofSeconds(1).compareTo(settings.heartbeat()) < 0 ? Duration.ofSeconds(1)
+                        : settings.heartbeat(), settings.heartbeat()));
     }
 
     @Override
@@ -82,46 +80,44 @@ public final class HostSource implements Collector {
 
     @Override
     public synchronized void start(EventSink sink) {
-        if (scheduler != null) {
-            throw new IllegalStateException("host source already started");
-        }
         this.sink = sink;
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("palisade-host-source")
-                .daemon().factory());
-        scheduler.execute(() -> beat(HostAction.STARTED));
+        worker.start(() -> {
+            Duration next = beat(HostAction.STARTED);
+            while (worker.pause(next)) {
+                next = beat(HostAction.HEARTBEAT);
+            }
+        });
     }
 
     /** Stops the heartbeats, then publishes STOPPING with the daemon settings last read. */
     @Override
     public synchronized void close() {
-        if (scheduler == null) {
+        if (sink == null) {
             return;
         }
-        Shutdowns.stop(scheduler, name());
+        worker.stop();
         publish(HostAction.STOPPING, lastDaemon);
         Shutdowns.close(docker);
-        scheduler = null;
+        sink = null;
     }
 
-    private void beat(HostAction action) {
+    /** Publishes one host event; returns the delay before the next: the heartbeat, or a retry while no engine. */
+    private Duration beat(HostAction action) {
         Duration next = settings.heartbeat();
+        DockerDaemon daemon = null;
         try {
-            DockerDaemon daemon = readDaemon();
-            lastDaemon = daemon;
+            daemon = readDaemon();
+            outage.over();
+        } catch (RuntimeException e) {
+            next = outage.failed(e);
+        }
+        lastDaemon = daemon;
+        try {
             publish(action, daemon);
-            if (daemon == null) {
-                next = backoff.next();
-            } else {
-                backoff.reset();
-            }
         } catch (RuntimeException e) {
             LOG.atWarn().setMessage("Host event failed; trying again at the next heartbeat").setCause(e).log();
         }
-        try {
-            scheduler.schedule(() -> beat(HostAction.HEARTBEAT), next.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            // closing
-        }
+        return next;
     }
 
     private void publish(HostAction action, DockerDaemon daemon) {
@@ -136,27 +132,13 @@ public final class HostSource implements Collector {
         sink.publish(Topics.HOST_EVENTS, identity.host().getId(), event);
     }
 
-    /** The daemon's settings, or null when the engine cannot be reached (logged once per outage). */
+    /** The daemon's settings; throws when the engine cannot be reached. */
     private DockerDaemon readDaemon() {
-        try {
-            if (docker == null) {
-                docker = clients.get();
-            }
-            Info info = docker.infoCmd().exec();
-            DockerDaemon daemon = DaemonPosture.from(info, bridgeOptions(), daemonJson());
-            if (engineMissing) {
-                LOG.atInfo().setMessage("Docker Engine reachable again").log();
-            }
-            engineMissing = false;
-            return daemon;
-        } catch (RuntimeException e) {
-            if (!engineMissing) {
-                LOG.atWarn().setMessage("Docker Engine unavailable; host events carry no daemon settings until it "
-                        + "returns").addKeyValue("error", e.toString()).log();
-            }
-            engineMissing = true;
-            return null;
+        if (docker == null) {
+            docker = clients.get();
         }
+        Info info = docker.infoCmd().exec();
+        return DaemonPosture.from(info, bridgeOptions(), daemonJson());
     }
 
     private Map<String, String> bridgeOptions() {

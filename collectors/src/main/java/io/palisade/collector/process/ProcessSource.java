@@ -13,6 +13,7 @@ import io.palisade.collector.CollectorIdentity;
 import io.palisade.collector.EventSink;
 import io.palisade.runtime.Backoff;
 import io.palisade.runtime.Retries;
+import io.palisade.runtime.Worker;
 import io.palisade.schema.topic.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,9 +49,7 @@ public final class ProcessSource implements Collector {
     private final AtomicLong droppedEvents = new AtomicLong();
     private final AtomicLong missedBefore = new AtomicLong();
     private volatile ExecBackend backend;
-    private volatile boolean stopping;
-    private Thread observer;
-    private Thread publisher;
+    private final Worker worker = new Worker("process-source", JOIN_TIMEOUT);
 
     public ProcessSource(CollectorIdentity identity, ProcessSettings settings) {
         this.identity = identity;
@@ -64,12 +63,9 @@ public final class ProcessSource implements Collector {
     }
 
     @Override
-    public synchronized void start(EventSink sink) {
-        if (observer != null) {
-            throw new IllegalStateException("process source already started");
-        }
-        publisher = Thread.ofPlatform().name("palisade-process-publisher").daemon().start(() -> publish(sink));
-        observer = Thread.ofPlatform().name("palisade-process-observer").daemon().start(this::observe);
+    public void start(EventSink sink) {
+        worker.start("process-publisher", () -> publish(sink));
+        worker.start("process-observer", this::observe);
     }
 
     /** The back end observing now ({@code "netlink"} or {@code "proc"}), empty while none is open. */
@@ -93,22 +89,8 @@ public final class ProcessSource implements Collector {
     }
 
     @Override
-    public synchronized void close() {
-        stopping = true;
-        for (Thread thread : new Thread[] {observer, publisher}) {
-            if (thread == null) {
-                continue;
-            }
-            thread.interrupt();
-            try {
-                if (!thread.join(JOIN_TIMEOUT)) {
-                    LOG.atWarn().setMessage("Process source thread did not stop in time")
-                            .addKeyValue("thread", thread.getName()).addKeyValue("waited", JOIN_TIMEOUT).log();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    public void close() {
+        worker.stop();
         LOG.atInfo().setMessage("Process source stopped").addKeyValue("partialReads", partialReads.get())
                 .addKeyValue("lostEvents", lostEvents()).log();
     }
@@ -116,14 +98,14 @@ public final class ProcessSource implements Collector {
     private void observe() {
         warmUp();
         ExecReader reader = new ExecReader(proc, clock, this::enqueue);
-        while (!stopping) {
+        while (!worker.stopping()) {
             try (ExecBackend opened = BackendChoice.open(settings)) {
                 backend = opened;
                 backoff.reset();
-                opened.observe(reader, () -> stopping);
+                opened.observe(reader, worker::stopping);
             } catch (IOException | RuntimeException e) {
                 // A bug or a surprise from the kernel must not end observing for good: reopen, as for I/O errors.
-                if (!stopping && !retryLater(e)) {
+                if (!worker.stopping() && !retryLater(e)) {
                     return;
                 }
             } finally {
@@ -143,7 +125,7 @@ public final class ProcessSource implements Collector {
      */
     private void warmUp() {
         long self = ProcessHandle.current().pid();
-        for (int i = 0; i < WARM_UP_READS && !stopping; i++) {
+        for (int i = 0; i < WARM_UP_READS && !worker.stopping(); i++) {
             proc.read(self, OptionalLong.empty());
         }
     }
@@ -165,7 +147,7 @@ public final class ProcessSource implements Collector {
 
     private void publish(EventSink sink) {
         // After stop, what was already observed is still handed over, within the close timeout.
-        while (!stopping || !observed.isEmpty()) {
+        while (!worker.stopping() || !observed.isEmpty()) {
             Observed next = observed.poll(PUBLISHER_POLL);
             if (next != null) {
                 String key = next.snapshot().containerId() != null ? next.snapshot().containerId()
@@ -181,12 +163,7 @@ public final class ProcessSource implements Collector {
         LOG.atWarn().setMessage("Process back end unavailable; retrying").addKeyValue("backend", settings.backend())
                 .addKeyValue("attempt", backoff.attempts()).addKeyValue("retryIn", delay)
                 .addKeyValue("error", error.toString()).log();
-        try {
-            Thread.sleep(delay);
-            return true;
-        } catch (InterruptedException e) {
-            return false;
-        }
+        return worker.pause(delay);
     }
 
     private record Observed(ProcessSnapshot snapshot, Instant seen) {

@@ -7,18 +7,14 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import com.github.dockerjava.api.DockerClient;
 import io.palisade.collector.Collector;
 import io.palisade.collector.CollectorIdentity;
 import io.palisade.collector.EventSink;
-import io.palisade.collector.container.DockerErrors;
-import io.palisade.runtime.Backoff;
-import io.palisade.runtime.Retries;
+import io.palisade.collector.container.EngineOutage;
+import io.palisade.runtime.Worker;
 import io.palisade.schema.topic.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class StatsSource implements Collector {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatsSource.class);
+    private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
     private static final Path PROC = Path.of("/proc");
     private static final Path SYS = Path.of("/sys");
 
@@ -43,11 +40,11 @@ public final class StatsSource implements Collector {
     private final StatsFactory factory;
     private final String hostId;
     private final Clock clock = Clock.systemUTC();
-    private final Retries backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)).retries();
+    private final EngineOutage outage = new EngineOutage("stats", "container stats paused, host totals go on");
     private final CpuPercent containerCpu = new CpuPercent();
     private final CpuPercent hostCpu = new CpuPercent();
     private final HostSampler host = new HostSampler(PROC, SYS);
-    private ScheduledExecutorService scheduler;
+    private final Worker worker = new Worker("stats-source", JOIN_TIMEOUT);
     private DockerClient docker;
     private ContainerSampler containers;
     private long engineRetryAtNanos = System.nanoTime();
@@ -69,24 +66,15 @@ public final class StatsSource implements Collector {
     }
 
     @Override
-    public synchronized void start(EventSink sink) {
-        if (scheduler != null) {
-            throw new IllegalStateException("stats source already started");
-        }
-        scheduler = Executors.newScheduledThreadPool(2, Thread.ofPlatform().name("palisade-stats-", 0).daemon()
-                .factory());
-        long period = interval.toMillis();
-        scheduler.scheduleAtFixedRate(() -> sampleHost(sink), 0, period, TimeUnit.MILLISECONDS);
-        scheduler.scheduleAtFixedRate(() -> sampleContainers(sink), 0, period, TimeUnit.MILLISECONDS);
+    public void start(EventSink sink) {
+        worker.startRepeating("stats-host", interval, () -> sampleHost(sink));
+        worker.startRepeating("stats-containers", interval, () -> sampleContainers(sink));
         LOG.atInfo().setMessage("Stats source started").addKeyValue("interval", interval).log();
     }
 
     @Override
-    public synchronized void close() {
-        if (scheduler == null) {
-            return;
-        }
-        Shutdowns.stop(scheduler, name());
+    public void close() {
+        worker.stop();
         Shutdowns.close(docker);
     }
 
@@ -125,19 +113,9 @@ public final class StatsSource implements Collector {
                         factory.build(sampled.container(), sampled.sample(), cpu, clock.instant()));
             }
             containerCpu.retain(ids);
-            if (backoff.attempts() > 0) {
-                LOG.atInfo().setMessage("Sampling containers again").addKeyValue("runningContainers", ids.size())
-                        .addKeyValue("afterFailedAttempts", backoff.attempts()).log();
-            }
-            backoff.reset();
+            outage.over();
         } catch (RuntimeException e) {
-            Duration delay = backoff.next();
-            engineRetryAtNanos = System.nanoTime() + delay.toNanos();
-            LOG.atWarn().setMessage(DockerErrors.isRetriable(e)
-                            ? "Docker Engine unavailable; container stats paused, host totals go on"
-                            : "Docker Engine refused the collector; retrying in case the operator fixes it")
-                    .addKeyValue("attempt", backoff.attempts()).addKeyValue("retryIn", delay)
-                    .addKeyValue("error", e.toString()).log();
+            engineRetryAtNanos = System.nanoTime() + outage.failed(e).toNanos();
         }
     }
 }
