@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.palisade.rules.RuleEngine;
 import io.palisade.schema.DeadLetter;
 import io.palisade.schema.Process;
@@ -34,7 +35,9 @@ class DeadLetterTopologyTest {
 
     @Test
     void anUnreadableEventBecomesOneDeadLetterWithItsCoordinatesAndTheStreamGoesOn() {
-        try (TopologyTestDriver driver = new TopologyTestDriver(SecurityTopology.build(ProcessorConfig.defaults(), RULES, CLOCK),
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (TopologyTestDriver driver = new TopologyTestDriver(
+                SecurityTopology.build(ProcessorConfig.defaults(), RULES, CLOCK, meters),
                 StreamsSettings.of("unused:9092", "test", stateDir, 1))) {
             TestInputTopic<String, byte[]> processEvents = driver.createInputTopic(Topics.PROCESS_EVENTS.name(),
                     new StringSerializer(), new ByteArraySerializer());
@@ -53,6 +56,9 @@ class DeadLetterTopologyTest {
             assertThat(letters.get(1).getSchemaFingerprint()).isZero();
             assertThat(letters.get(1).getValue().remaining()).isEqualTo(11);
             assertThat(letters.get(0).getFailedAt()).isEqualTo(CLOCK.instant());
+            assertThat(meters.get("palisade.processor.dead.letters")
+                    .tags("topic", Topics.PROCESS_EVENTS.name(), "reason", "unreadable").counter().count())
+                    .isEqualTo(2);
         }
     }
 
