@@ -38,8 +38,7 @@ public final class ServiceMetrics implements AutoCloseable {
         JvmGcMetrics gc = new JvmGcMetrics();
         List<MeterBinder> binders = List.of(new JvmMemoryMetrics(), gc, new JvmThreadMetrics(),
                 new ClassLoaderMetrics(), new ProcessorMetrics(), new UptimeMetrics(), new FileDescriptorMetrics(),
-                new ResidentMemory(Path.of("/proc/self/status")), new ProcessCpuTime(
-                        ManagementFactory.getOperatingSystemMXBean()));
+                new ProcessResources(Path.of("/proc/self/status"), ManagementFactory.getOperatingSystemMXBean()));
         binders.forEach(binder -> binder.bindTo(registry));
         Gauge.builder("palisade.build.info", () -> 1).tag("service", service).tag("version", version)
                 .description("1, labelled with the service and the version running").register(registry);
