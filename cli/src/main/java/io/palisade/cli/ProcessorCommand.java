@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.palisade.processor.DeadLetterOnProcessingError;
 import io.palisade.processor.ProcessorConfig;
 import io.palisade.processor.SecurityTopology;
 import io.palisade.rules.RuleCompilationException;
@@ -128,6 +129,7 @@ final class ProcessorCommand implements Callable<Integer> {
         HostInfo self = new HostInfo(advertisedHost(), inventory.port());
         streamsProperties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         ServiceMetrics metrics = ServiceMetrics.create("processor", PalisadeVersion.current());
+        streamsProperties.put(DeadLetterOnProcessingError.METER_REGISTRY, metrics.registry());
         KafkaStreams streams = new KafkaStreams(SecurityTopology.build(config, rules, Clock.systemUTC(),
                 metrics.registry()), streamsProperties);
         CountDownLatch stopped = new CountDownLatch(1);

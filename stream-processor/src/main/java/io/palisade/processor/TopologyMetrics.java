@@ -16,6 +16,8 @@ final class TopologyMetrics {
 
     /** Why the topology itself dead-letters a record: its bytes could not be decoded. */
     static final String UNREADABLE = "unreadable";
+    /** Why {@link DeadLetterOnProcessingError} does: a processor threw on a readable record. */
+    static final String PROCESSING_ERROR = "processing_error";
 
     private final MeterRegistry registry;
 
