@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.palisade.devstack.DevStack;
 import io.palisade.schema.Alert;
 import io.palisade.schema.Samples;
@@ -143,7 +144,8 @@ public final class ElasticsearchSinkBenchmark {
                                SinkSettings settings) throws Exception {
         long began = System.nanoTime();
         try (SinksApp app = SinksApp.start(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), List.of(
-                new ConfiguredSink(settings, ElasticsearchAlertSink.connect(stack.elasticsearch().httpUrl()))))) {
+                new ConfiguredSink(settings, ElasticsearchAlertSink.connect(stack.elasticsearch().httpUrl()))),
+                new SimpleMeterRegistry())) {
             long indexed = awaitCount(es, index, alerts, app);
             double seconds = (System.nanoTime() - began) / 1e9;
             // Untimed: the next run in this group then starts after these alerts, not with a few of them again.

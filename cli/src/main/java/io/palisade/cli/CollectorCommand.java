@@ -10,13 +10,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.palisade.cli.ops.CollectorMetricsText;
-import io.palisade.cli.ops.KafkaMetricsText;
-import io.palisade.cli.ops.OpsServer;
 import io.palisade.collector.CollectorAgent;
 import io.palisade.collector.CollectorConfig;
 import io.palisade.collector.InvalidConfigException;
 import io.palisade.collector.config.CollectorConfigLoader;
+import io.palisade.runtime.metrics.ServiceMetrics;
+import io.palisade.runtime.ops.OpsServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -118,19 +117,20 @@ final class CollectorCommand implements Callable<Integer> {
     private static int run(CollectorConfig config) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch flushed = new CountDownLatch(1);
+        ServiceMetrics metrics = ServiceMetrics.create("collector", PalisadeVersion.current());
         CollectorAgent started;
         try {
-            started = CollectorAgent.start(config);
+            started = CollectorAgent.start(config, metrics.registry());
         } catch (UncheckedIOException e) {
+            metrics.close();
             System.err.println("palisade collector: " + e.getMessage());
             return CANNOT_START;
         }
-        try (CollectorAgent agent = started;
+        try (metrics;
+             CollectorAgent agent = started;
              OpsServer ops = OpsServer.start(new InetSocketAddress(config.ops().host(), config.ops().port()),
                      () -> new OpsServer.Health(true, "collector running; sources " + agent.sourceNames()
-                             + "; spooled events " + agent.metrics().spoolRecords()),
-                     () -> CollectorMetricsText.render(agent.metrics())
-                             + KafkaMetricsText.render("palisade_collector_", agent.kafkaMetrics()))) {
+                             + "; spooled events " + agent.metrics().spoolRecords()), metrics.registry())) {
             // The JVM halts when its hooks return: wait for close() to flush what the sources already published.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stopped.countDown();

@@ -12,14 +12,16 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-import io.palisade.cli.ops.KafkaMetricsText;
-import io.palisade.cli.ops.OpsServer;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.palisade.processor.DeadLetterOnProcessingError;
 import io.palisade.processor.ProcessorConfig;
 import io.palisade.processor.SecurityTopology;
 import io.palisade.rules.RuleCompilationException;
 import io.palisade.rules.RuleEngine;
 import io.palisade.processor.StreamsSettings;
 import io.palisade.processor.inventory.InventoryServer;
+import io.palisade.runtime.metrics.ServiceMetrics;
+import io.palisade.runtime.ops.OpsServer;
 import io.palisade.schema.topic.TopicCreator;
 import io.palisade.schema.topic.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -126,8 +128,10 @@ final class ProcessorCommand implements Callable<Integer> {
         // Instances find each other's inventory endpoints through application.server.
         HostInfo self = new HostInfo(advertisedHost(), inventory.port());
         streamsProperties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
-        KafkaStreams streams = new KafkaStreams(SecurityTopology.build(config, rules, Clock.systemUTC()),
-                streamsProperties);
+        ServiceMetrics metrics = ServiceMetrics.create("processor", PalisadeVersion.current());
+        streamsProperties.put(DeadLetterOnProcessingError.METER_REGISTRY, metrics.registry());
+        KafkaStreams streams = new KafkaStreams(SecurityTopology.build(config, rules, Clock.systemUTC(),
+                metrics.registry()), streamsProperties);
         CountDownLatch stopped = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
             LOG.atInfo().addKeyValue("from", before).addKeyValue("to", now).log("processor state changed");
@@ -135,10 +139,13 @@ final class ProcessorCommand implements Callable<Integer> {
                 stopped.countDown();
             }
         });
-        try (OpsServer ops = OpsServer.start(opsOptions.opsAddress(9464),
-                () -> new OpsServer.Health(streams.state().isRunningOrRebalancing(), "kafka-streams " + streams.state()),
-                () -> KafkaMetricsText.render("palisade_processor_", streams.metrics()));
+        try (metrics;
+             KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+             OpsServer ops = OpsServer.start(opsOptions.opsAddress(9464),
+                     () -> new OpsServer.Health(streams.state().isRunningOrRebalancing(),
+                             "kafka-streams " + streams.state()), metrics.registry());
              inventory) {
+            streamsMetrics.bindTo(metrics.registry());
             Runtime.getRuntime().addShutdownHook(new Thread(streams::close, "processor-stop"));
             streams.start();
             inventory.serve(streams, self);

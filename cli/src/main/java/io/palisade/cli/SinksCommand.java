@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-import io.palisade.cli.ops.OpsServer;
-import io.palisade.cli.ops.SinksMetricsText;
+import io.palisade.runtime.metrics.ServiceMetrics;
+import io.palisade.runtime.ops.OpsServer;
 import io.palisade.schema.Severity;
 import io.palisade.sinks.SinkMetrics;
 import io.palisade.sinks.SinkSettings;
@@ -104,9 +104,10 @@ final class SinksCommand implements Callable<Integer> {
 
     private int run(SinksConfig config) throws InterruptedException {
         Map<String, Object> kafka = kafkaOptions.kafkaClientProperties();
-        try (SinksApp app = SinksApp.start(kafka, config.open());
+        try (ServiceMetrics metrics = ServiceMetrics.create("sinks", PalisadeVersion.current());
+             SinksApp app = SinksApp.start(kafka, config.open(), metrics.registry());
              OpsServer ops = OpsServer.start(opsOptions.opsAddress(9465), () -> health(app.metrics()),
-                     () -> SinksMetricsText.render(app.metrics()))) {
+                     metrics.registry())) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(app), "sinks-stop"));
             LOG.atInfo().addKeyValue("bootstrap_servers", kafkaOptions.bootstrapServers)
                     .addKeyValue("sinks", config.sinks().stream().map(s -> s.settings().name() + "("

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-import io.palisade.cli.ops.OpsServer;
+import io.palisade.runtime.ops.OpsServer;
 import io.palisade.sinks.SinkMetrics;
 import io.palisade.sinks.SinkState;
 import org.junit.jupiter.api.Test;
@@ -64,11 +64,10 @@ class SinksCommandTest {
     @Test
     void healthIsDownWhileAnySinkIsStopped() {
         Instant since = Instant.parse("2026-01-01T00:00:00Z");
-        List<Long> latency = SinkMetrics.LATENCY_BOUNDS.stream().map(bound -> 0L).toList();
         SinkMetrics.Snapshot running = new SinkMetrics.Snapshot("es",
-                new SinkState(SinkState.Phase.RETRYING, since, "connection refused"), 0, 0, 0, 0, 0, latency, 0, 0, 0);
+                new SinkState(SinkState.Phase.RETRYING, since, "connection refused"), 0, 0, 0, 0, 0, 0, 0, 0);
         SinkMetrics.Snapshot stopped = new SinkMetrics.Snapshot("slack",
-                new SinkState(SinkState.Phase.STOPPED, since, "404 no_service"), 0, 0, 0, 0, 0, latency, 0, 0, 0);
+                new SinkState(SinkState.Phase.STOPPED, since, "404 no_service"), 0, 0, 0, 0, 0, 0, 0, 0);
 
         assertThat(SinksCommand.health(List.of(running))).isEqualTo(new OpsServer.Health(true,
                 "es retrying since 2026-01-01T00:00:00Z: connection refused"));

@@ -2,9 +2,10 @@ package io.palisade.collector;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.palisade.collector.config.SourcesSettings;
 import io.palisade.collector.container.ContainerSource;
 import io.palisade.collector.container.DockerClients;
@@ -15,8 +16,6 @@ import io.palisade.collector.process.ProcessSource;
 import io.palisade.collector.stats.StatsSource;
 import io.palisade.collector.publish.KafkaEventPublisher;
 import io.palisade.collector.publish.PublisherMetrics;
-import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.MetricName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,19 +41,23 @@ public final class CollectorAgent implements AutoCloseable {
 
     /**
      * Starts every source the configuration enables; returns at once, sources retry their back ends themselves.
+     * The publisher, its producer and the sources count what they do in {@code registry}.
      *
      * @throws InvalidConfigException listing every problem of {@code config}
      */
-    public static CollectorAgent start(CollectorConfig config) {
+    public static CollectorAgent start(CollectorConfig config, MeterRegistry registry) {
         config.validated();
         CollectorIdentity identity = CollectorIdentity.detect(config);
         KafkaEventPublisher publisher = KafkaEventPublisher.start(config.kafka(), config.publish(),
-                "palisade-collector-" + identity.host().getName());
+                "palisade-collector-" + identity.host().getName(), registry);
         List<Collector> sources = new ArrayList<>();
         for (Collector source : enabledSources(config.sources(), identity)) {
             try {
                 source.start(publisher);
                 sources.add(source);
+                if (source instanceof MeterBinder counted) {
+                    counted.bindTo(registry);
+                }
             } catch (RuntimeException e) {
                 publisher.sourceError(source.name(), e);
             }
@@ -93,14 +96,9 @@ public final class CollectorAgent implements AutoCloseable {
         return sources.stream().map(Collector::name).toList();
     }
 
-    /** Counters, latency and spool depth of the publisher, for {@code /metrics}. */
+    /** Counters and spool depth of the publisher, as its registry holds them. */
     public PublisherMetrics metrics() {
         return publisher.metrics();
-    }
-
-    /** The Kafka producer's own metrics, for {@code /metrics}. */
-    public Map<MetricName, ? extends Metric> kafkaMetrics() {
-        return publisher.kafkaMetrics();
     }
 
     /** Events given up on since start (spool full or unwritable, or rejected by Kafka for good). */

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.palisade.collector.config.KafkaSettings;
 import io.palisade.collector.config.PublishSettings;
 import io.palisade.collector.publish.KafkaEventPublisher;
@@ -65,7 +66,7 @@ class BrokerOutageIT {
         CollectorConfig config = new CollectorConfig(new KafkaSettings(kafka.bootstrapServers(),
                 SHORT_DELIVERY_TIMEOUT), null, new PublishSettings(Duration.ofSeconds(2), spoolDir, null), null, null);
         DockerImageName image = DockerImageName.parse(DockerEnvironment.testImage());
-        try (CollectorAgent agent = CollectorAgent.start(config);
+        try (CollectorAgent agent = CollectorAgent.start(config, new SimpleMeterRegistry());
              GenericContainer<?> before = new GenericContainer<>(image).withCommand("sleep", "300")) {
             before.start();
             try (TopicReader<ContainerEvent> events = new TopicReader<>(kafka.bootstrapServers(),
@@ -112,7 +113,8 @@ class BrokerOutageIT {
         int count = 60;
 
         kafka.stop();
-        try (KafkaEventPublisher first = KafkaEventPublisher.start(kafkaSettings, publish, "outage-it-first")) {
+        try (KafkaEventPublisher first = KafkaEventPublisher.start(kafkaSettings, publish, "outage-it-first",
+                new SimpleMeterRegistry())) {
             for (int i = 0; i < count; i++) {
                 first.publish(Topics.PROCESS_EVENTS, keys.get(i % keys.size()), event(run, i));
             }
@@ -121,7 +123,8 @@ class BrokerOutageIT {
         }
         kafka.start();
 
-        try (KafkaEventPublisher next = KafkaEventPublisher.start(kafkaSettings, publish, "outage-it-next");
+        try (KafkaEventPublisher next = KafkaEventPublisher.start(kafkaSettings, publish, "outage-it-next",
+                new SimpleMeterRegistry());
              TopicReader<ProcessEvent> events = new TopicReader<>(kafka.bootstrapServers(), Topics.PROCESS_EVENTS)) {
             // Keys land on different partitions: wait for the last event of every key, not just the last one.
             for (int last = count - keys.size(); last < count; last++) {

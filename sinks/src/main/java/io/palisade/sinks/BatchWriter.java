@@ -64,7 +64,7 @@ final class BatchWriter {
 
     private void deadLetter(PolledRecord.Unreadable record) {
         deadLetters.send(record.source(), record.reason(), record.errorClass(), record.fingerprint());
-        metrics.deadLettered();
+        metrics.deadLettered(SinkMetrics.DeadLetterReason.UNREADABLE);
     }
 
     /** Writes until every record is either written or dead-lettered; retriable failures are tried again. */
@@ -77,7 +77,7 @@ final class BatchWriter {
             for (WriteResult.Failure failure : result.permanentFailures()) {
                 deadLetters.send(failure.record().source(), failure.reason(), failure.errorType(),
                         OptionalLong.empty());
-                metrics.deadLettered();
+                metrics.deadLettered(SinkMetrics.DeadLetterReason.REJECTED);
             }
             List<WriteResult.Failure> retriable = result.retriableFailures();
             pending = retriable.stream().map(WriteResult.Failure::record).toList();

@@ -1,5 +1,7 @@
 package io.palisade.sinks;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.palisade.schema.topic.Topics;
 import java.time.Clock;
 import java.util.Collection;
@@ -49,6 +51,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     private final SinkMetrics metrics;
     private final AlertDecoder decoder;
     private final KafkaConsumer<byte[], byte[]> consumer;
+    private final KafkaClientMetrics consumerMetrics;
     private final DeadLetterWriter deadLetters;
     private final BatchWriter writer;
     private final ExecutorService writerThread;
@@ -65,14 +68,18 @@ public final class SinkRunner implements Runnable, AutoCloseable {
      *                        security settings where needed; group, offsets and isolation are set here
      * @param settings        this sink's settings
      * @param sink            the destination; the caller still owns it and closes it after this runner
+     * @param registry        where this sink's figures and its consumer's metrics are kept
      */
-    public SinkRunner(Map<String, Object> kafkaProperties, SinkSettings settings, AlertSink sink) {
+    public SinkRunner(Map<String, Object> kafkaProperties, SinkSettings settings, AlertSink sink,
+                      MeterRegistry registry) {
         this.settings = settings;
-        this.metrics = new SinkMetrics(settings.name(), Clock.systemUTC());
+        this.metrics = new SinkMetrics(settings.name(), Clock.systemUTC(), registry);
         this.decoder = new AlertDecoder(new SeverityFilter(settings.minimumSeverity()), settings.tags());
         this.batch = new Batch(settings.batchSize(), settings.batchLinger());
         this.consumer = new KafkaConsumer<>(consumerConfig(kafkaProperties, settings),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.consumerMetrics = new KafkaClientMetrics(consumer);
+        consumerMetrics.bindTo(registry);
         this.deadLetters = new DeadLetterWriter(settings.name(), kafkaProperties, Clock.systemUTC());
         this.writer = new BatchWriter(settings, sink, metrics, deadLetters);
         this.writerThread = Executors.newSingleThreadExecutor(
@@ -130,6 +137,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
             writer.stop();
             writerThread.close();
             // Closed by the thread that used them: a KafkaConsumer must not be touched by two threads.
+            consumerMetrics.close();
             consumer.close();
             deadLetters.close();
             finished.countDown();
@@ -217,6 +225,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
         writer.stop();
         if (!running) {
             writerThread.close();
+            consumerMetrics.close();
             consumer.close();
             deadLetters.close();
             return;

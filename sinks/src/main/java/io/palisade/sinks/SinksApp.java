@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,13 +38,16 @@ public final class SinksApp implements AutoCloseable {
      *
      * @param kafkaProperties Kafka client settings shared by all sinks, at least {@code bootstrap.servers}
      * @param sinks           the sinks, with distinct names; the app owns them and closes them in {@link #close()}
+     * @param registry        where every sink counts what it does, tagged with its name
      * @throws IllegalArgumentException when there are no sinks or two share a name (they would share a group)
      */
-    public static SinksApp start(Map<String, Object> kafkaProperties, List<ConfiguredSink> sinks) {
+    public static SinksApp start(Map<String, Object> kafkaProperties, List<ConfiguredSink> sinks,
+                                 MeterRegistry registry) {
         requireDistinctNames(sinks);
         SinksApp app = new SinksApp(sinks);
         for (ConfiguredSink configured : sinks) {
-            SinkRunner runner = new SinkRunner(kafkaProperties, configured.settings(), configured.sink());
+            SinkRunner runner = new SinkRunner(kafkaProperties, configured.settings(), configured.sink(),
+                    registry);
             app.runners.add(runner);
             app.threads.add(Thread.ofPlatform().name(configured.settings().consumerGroup())
                     .start(() -> app.run(configured.settings().name(), runner)));

@@ -6,18 +6,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 class SinkMetricsTest {
 
     private final MutableClock clock = new MutableClock();
-    private final SinkMetrics metrics = new SinkMetrics("es", clock);
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final SinkMetrics metrics = new SinkMetrics("es", clock, registry);
 
     @Test
     void countsAndHistogram() {
         metrics.written(3);
         metrics.retried(2);
-        metrics.deadLettered();
+        metrics.deadLettered(SinkMetrics.DeadLetterReason.REJECTED);
         metrics.filtered();
         metrics.filtered();
         metrics.batchWritten();
@@ -34,8 +37,31 @@ class SinkMetricsTest {
         assertThat(snapshot.lag()).isEqualTo(42);
         assertThat(snapshot.latencyCount()).isEqualTo(2);
         assertThat(snapshot.latencySumSeconds()).isEqualTo(3.02);
-        // 0.025 is the third bound, 5.0 the tenth: cumulative counts 0,0,1,...,1,2,2,2
-        assertThat(snapshot.latencyCumulative()).containsExactly(0L, 0L, 1L, 1L, 1L, 1L, 1L, 1L, 1L, 2L, 2L, 2L);
+    }
+
+    @Test
+    void everySeriesIsTaggedWithTheSinkInPrometheusNames() {
+        metrics.written(3);
+        metrics.deadLettered(SinkMetrics.DeadLetterReason.UNREADABLE);
+        metrics.writeTook(Duration.ofMillis(20));
+        metrics.writeTook(Duration.ofSeconds(3));
+        metrics.lag(42);
+
+        assertThat(registry.scrape()).contains(
+                "palisade_sink_alerts_written_total{sink=\"es\"} 3.0\n",
+                "palisade_sink_alerts_retried_total{sink=\"es\"} 0.0\n",
+                "palisade_sink_alerts_dead_lettered_total{reason=\"unreadable\",sink=\"es\"} 1.0\n",
+                "palisade_sink_alerts_filtered_total{sink=\"es\"} 0.0\n",
+                "palisade_sink_batches_total{sink=\"es\"} 0.0\n",
+                "palisade_sink_consumer_lag_records{sink=\"es\"} 42.0\n",
+                // 0.025 is the third bound, 5.0 the tenth.
+                "palisade_sink_write_latency_seconds_bucket{sink=\"es\",le=\"0.01\"} 0\n",
+                "palisade_sink_write_latency_seconds_bucket{sink=\"es\",le=\"0.025\"} 1\n",
+                "palisade_sink_write_latency_seconds_bucket{sink=\"es\",le=\"5.0\"} 2\n",
+                "palisade_sink_write_latency_seconds_count{sink=\"es\"} 2\n",
+                "palisade_sink_state{sink=\"es\",state=\"starting\"} 1.0\n",
+                "palisade_sink_state{sink=\"es\",state=\"running\"} 0.0\n",
+                "palisade_sink_state_since_seconds{sink=\"es\"} 1.7672256E9\n");
     }
 
     @Test

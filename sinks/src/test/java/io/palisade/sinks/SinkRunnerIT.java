@@ -3,6 +3,7 @@ package io.palisade.sinks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.palisade.devstack.KafkaBroker;
 import io.palisade.devstack.junit.DevStackExtension;
 import io.palisade.schema.Alert;
@@ -51,7 +52,7 @@ class SinkRunnerIT {
         SinkSettings settings = SinkSettings.defaults("runner-it-" + run).withBatch(10, Duration.ofMillis(200));
         SecondWriteHeld sink = new SecondWriteHeld();
 
-        try (SinksApp app = SinksApp.start(kafkaProperties, List.of(new ConfiguredSink(settings, sink)));
+        try (SinksApp app = SinksApp.start(kafkaProperties, List.of(new ConfiguredSink(settings, sink)), new SimpleMeterRegistry());
              Admin admin = admin(kafka)) {
             try {
                 assertThat(sink.secondWriteStarted.await(60, TimeUnit.SECONDS)).as("a second write began").isTrue();

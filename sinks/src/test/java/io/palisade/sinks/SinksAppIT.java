@@ -3,6 +3,7 @@ package io.palisade.sinks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.palisade.devstack.KafkaBroker;
 import io.palisade.devstack.junit.DevStackExtension;
 import io.palisade.schema.Alert;
@@ -44,7 +45,7 @@ class SinksAppIT {
 
         SinksApp app = SinksApp.start(kafkaProperties, List.of(
                 new ConfiguredSink(rejectedSettings, new RejectingSink()),
-                new ConfiguredSink(SinkSettings.defaults("healthy-" + run), healthy)));
+                new ConfiguredSink(SinkSettings.defaults("healthy-" + run), healthy)), new SimpleMeterRegistry());
         try (app) {
             await().atMost(Duration.ofSeconds(60)).until(() -> healthy.ids.contains(alert.getId()));
             await().atMost(Duration.ofSeconds(60)).until(() -> !app.failures().isEmpty());

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.palisade.schema.DeadLetter;
 import io.palisade.schema.serde.DeadLetters;
 import io.palisade.schema.topic.Topics;
@@ -19,10 +21,18 @@ import org.slf4j.LoggerFactory;
  * to palisade.deadletter with its source coordinates and the exception, and the stream goes on: one bad event must
  * not stop a fleet's detection, nor vanish. The dead letter is sent by the task's producer, so it commits with the
  * consumed offset.
+ *
+ * <p>Kafka Streams builds this handler from its configuration, so the processor's registry comes in as the value of
+ * {@link #METER_REGISTRY} in the streams properties; without it the counts go to a registry of their own.
  */
 public final class DeadLetterOnProcessingError implements ProcessingExceptionHandler {
 
+    /** Streams property holding the {@link MeterRegistry} the dead letters are counted in. */
+    public static final String METER_REGISTRY = "palisade.meter.registry";
+
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterOnProcessingError.class);
+
+    private TopologyMetrics metrics = new TopologyMetrics(new SimpleMeterRegistry());
 
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
@@ -32,6 +42,7 @@ public final class DeadLetterOnProcessingError implements ProcessingExceptionHan
                 .setCause(exception).log();
         DeadLetter letter = DeadLetters.of(context.topic(), context.partition(), context.offset(), context.timestamp(),
                 context.sourceRawKey(), context.sourceRawValue(), exception, Instant.now());
+        metrics.deadLettered(letter, TopologyMetrics.PROCESSING_ERROR);
         return Response.resume(List.of(new ProducerRecord<>(Topics.DEAD_LETTERS.name(),
                 Topics.DEAD_LETTERS.keySerde().serializer().serialize(Topics.DEAD_LETTERS.name(), context.topic()),
                 Topics.DEAD_LETTERS.valueSerde().serializer().serialize(Topics.DEAD_LETTERS.name(), letter))));
@@ -39,5 +50,8 @@ public final class DeadLetterOnProcessingError implements ProcessingExceptionHan
 
     @Override
     public void configure(Map<String, ?> configs) {
+        if (configs.get(METER_REGISTRY) instanceof MeterRegistry registry) {
+            metrics = new TopologyMetrics(registry);
+        }
     }
 }

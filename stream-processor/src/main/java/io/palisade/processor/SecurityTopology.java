@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.palisade.processor.correlation.Correlations;
 import io.palisade.rules.RuleEngine;
 import io.palisade.rules.RuleMetadata;
@@ -55,25 +57,32 @@ public final class SecurityTopology {
     private SecurityTopology() {
     }
 
+    /** The topology with its counters in a registry of its own, for tests and tools that do not read them. */
     public static Topology build(ProcessorConfig config, RuleEngine rules, Clock clock) {
+        return build(config, rules, clock, new SimpleMeterRegistry());
+    }
+
+    /** The topology counting alerts and dead letters into {@code meters}. */
+    public static Topology build(ProcessorConfig config, RuleEngine rules, Clock clock, MeterRegistry meters) {
         config.validated();
+        TopologyMetrics metrics = new TopologyMetrics(meters);
         StreamsBuilder builder = new StreamsBuilder();
-        KTable<String, ContainerEvent> containers = containerInventory(builder, clock);
-        KStream<String, HostEvent> hostEvents = events(builder, Topics.HOST_EVENTS, clock);
+        KTable<String, ContainerEvent> containers = containerInventory(builder, clock, metrics);
+        KStream<String, HostEvent> hostEvents = events(builder, Topics.HOST_EVENTS, clock, metrics);
         hostEvents.toTable(Named.as("host-inventory"), Materialized.<String, HostEvent>as(
                 Stores.persistentTimestampedKeyValueStore(InventoryStores.HOSTS))
                 .withKeySerde(Serdes.String()).withValueSerde(Topics.HOST_EVENTS.valueSerde()));
 
         KStream<String, EnrichedEvent> enriched = EnrichmentStage.attach(builder, containers,
-                events(builder, Topics.PROCESS_EVENTS, clock), events(builder, Topics.FILE_EVENTS, clock),
-                events(builder, Topics.CONTAINER_STATS, clock), config.enrichmentMaxWait(),
+                events(builder, Topics.PROCESS_EVENTS, clock, metrics), events(builder, Topics.FILE_EVENTS, clock, metrics),
+                events(builder, Topics.CONTAINER_STATS, clock, metrics), config.enrichmentMaxWait(),
                 config.enrichmentRetryInterval());
         KStream<String, ProcessEvent> enrichedProcesses = only(enriched, ProcessEvent.class, "enriched-processes");
         KStream<String, ContainerStats> enrichedStats = only(enriched, ContainerStats.class, "enriched-stats");
 
         // Container and host events carry their own container and posture: nothing to enrich them with.
         KStream<String, EnrichedEvent> selfContained = CoPartitioning.byContainer(
-                        events(builder, Topics.CONTAINER_EVENTS, clock), ContainerEvent::getContainer,
+                        events(builder, Topics.CONTAINER_EVENTS, clock, metrics), ContainerEvent::getContainer,
                         Topics.CONTAINER_EVENTS.valueSerde(), "container-events")
                 .mapValues(EnrichedEvent::asIs, Named.as("container-events-as-is"))
                 .merge(hostEvents.mapValues(EnrichedEvent::asIs, Named.as("host-events-as-is")),
@@ -87,6 +96,7 @@ public final class SecurityTopology {
                 enrichedProcesses, enrichedStats, config.correlations()), Named.as("rule-and-correlation-alerts"));
 
         suppress(builder, alertsToSuppress, suppressedInPlace(rules), config)
+                .peek((id, alert) -> metrics.alertWritten(alert), Named.as("count-alerts"))
                 .to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
                         .withName("write-alerts"));
         return builder.build();
@@ -147,8 +157,9 @@ public final class SecurityTopology {
      * The container inventory table, materialized as {@link InventoryStores#CONTAINERS}; a tombstone (container
      * destroyed) deletes the container, an unreadable record is dead-lettered and leaves the table as it was.
      */
-    private static KTable<String, ContainerEvent> containerInventory(StreamsBuilder builder, Clock clock) {
-        return decode(builder, Topics.CONTAINER_INVENTORY, clock)
+    private static KTable<String, ContainerEvent> containerInventory(StreamsBuilder builder, Clock clock,
+                                                                     TopologyMetrics metrics) {
+        return decode(builder, Topics.CONTAINER_INVENTORY, clock, metrics)
                 .filter((key, decoded) -> !(decoded instanceof Decoded.Unreadable<ContainerEvent>),
                         Named.as("readable-inventory"))
                 .mapValues(decoded -> decoded instanceof Decoded.Readable<ContainerEvent> r ? r.event() : null,
@@ -169,14 +180,16 @@ public final class SecurityTopology {
         return topic.name().substring(topic.name().indexOf('.') + 1).replace('.', '-');
     }
 
-    private static <V> KStream<String, V> events(StreamsBuilder builder, Topic<String, V> topic, Clock clock) {
-        return decode(builder, topic, clock).flatMapValues(
+    private static <V> KStream<String, V> events(StreamsBuilder builder, Topic<String, V> topic, Clock clock,
+                                                 TopologyMetrics metrics) {
+        return decode(builder, topic, clock, metrics).flatMapValues(
                 d -> d instanceof Decoded.Readable<V> r ? List.of(r.event()) : List.<V>of(),
                 Named.as("readable-" + shortName(topic)));
     }
 
     /** Reads the topic as bytes and decodes it; unreadable records go to palisade.deadletter here. */
-    private static <V> KStream<String, Decoded<V>> decode(StreamsBuilder builder, Topic<String, V> topic, Clock clock) {
+    private static <V> KStream<String, Decoded<V>> decode(StreamsBuilder builder, Topic<String, V> topic, Clock clock,
+                                                          TopologyMetrics metrics) {
         String name = shortName(topic);
         KStream<String, Decoded<V>> decoded = builder
                 .stream(topic.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-" + name))
@@ -184,6 +197,8 @@ public final class SecurityTopology {
                         Named.as("decode-" + name));
         decoded.flatMapValues(d -> d instanceof Decoded.Unreadable<V> u ? List.of(u.deadLetter()) : List.of(),
                         Named.as("dead-letters-" + name))
+                .peek((key, letter) -> metrics.deadLettered(letter, TopologyMetrics.UNREADABLE),
+                        Named.as("count-dead-letters-" + name))
                 .selectKey((key, letter) -> letter.getSourceTopic(), Named.as("key-dead-letters-" + name))
                 .to(Topics.DEAD_LETTERS.name(), Produced.with(Topics.DEAD_LETTERS.keySerde(),
                         Topics.DEAD_LETTERS.valueSerde()).withName("write-dead-letters-" + name));

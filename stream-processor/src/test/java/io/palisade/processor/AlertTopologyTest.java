@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.palisade.processor.support.AlertIds;
 import io.palisade.rules.RuleEngine;
 import io.palisade.schema.Alert;
@@ -30,13 +31,14 @@ class AlertTopologyTest {
     @TempDir
     Path stateDir;
 
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private TopologyTestDriver driver;
     private TestInputTopic<String, ContainerEvent> containerEvents;
     private TestOutputTopic<String, Alert> alerts;
 
     @BeforeEach
     void start() {
-        driver = new TopologyTestDriver(SecurityTopology.build(ProcessorConfig.defaults(), RULES, Clock.systemUTC()),
+        driver = new TopologyTestDriver(SecurityTopology.build(ProcessorConfig.defaults(), RULES, Clock.systemUTC(), meters),
                 StreamsSettings.of("unused:9092", "test", stateDir, 1));
         containerEvents = driver.createInputTopic(Topics.CONTAINER_EVENTS.name(), new StringSerializer(),
                 Topics.CONTAINER_EVENTS.valueSerde().serializer());
@@ -64,6 +66,19 @@ class AlertTopologyTest {
         assertThat(alert.getFirstSeen()).isEqualTo(privileged.getEvent().getCreated());
         assertThat(alert.getEvidenceEventIds()).containsExactly(privileged.getEvent().getId());
         assertThat(alert.getCount()).isEqualTo(1);
+    }
+
+    @Test
+    void alertsWrittenAreCountedByRuleAndSeverity() {
+        ContainerEvent privileged = Samples.containerEvent();
+
+        containerEvents.pipeInput(privileged.getContainer().getId(), privileged);
+
+        long written = alerts.readValuesToList().stream().filter(a -> a.getRule().getId().equals("PAL-CNT-001"))
+                .count();
+        assertThat(written).isPositive();
+        assertThat(meters.get("palisade.processor.alerts").tags("rule", "PAL-CNT-001", "severity", "error")
+                .counter().count()).isEqualTo(written);
     }
 
     @Test

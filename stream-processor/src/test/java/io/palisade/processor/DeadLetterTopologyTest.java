@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Properties;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.palisade.rules.RuleEngine;
 import io.palisade.schema.DeadLetter;
 import io.palisade.schema.Process;
@@ -34,7 +36,9 @@ class DeadLetterTopologyTest {
 
     @Test
     void anUnreadableEventBecomesOneDeadLetterWithItsCoordinatesAndTheStreamGoesOn() {
-        try (TopologyTestDriver driver = new TopologyTestDriver(SecurityTopology.build(ProcessorConfig.defaults(), RULES, CLOCK),
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (TopologyTestDriver driver = new TopologyTestDriver(
+                SecurityTopology.build(ProcessorConfig.defaults(), RULES, CLOCK, meters),
                 StreamsSettings.of("unused:9092", "test", stateDir, 1))) {
             TestInputTopic<String, byte[]> processEvents = driver.createInputTopic(Topics.PROCESS_EVENTS.name(),
                     new StringSerializer(), new ByteArraySerializer());
@@ -53,6 +57,9 @@ class DeadLetterTopologyTest {
             assertThat(letters.get(1).getSchemaFingerprint()).isZero();
             assertThat(letters.get(1).getValue().remaining()).isEqualTo(11);
             assertThat(letters.get(0).getFailedAt()).isEqualTo(CLOCK.instant());
+            assertThat(meters.get("palisade.processor.dead.letters")
+                    .tags("topic", Topics.PROCESS_EVENTS.name(), "reason", "unreadable").counter().count())
+                    .isEqualTo(2);
         }
     }
 
@@ -72,8 +79,11 @@ class DeadLetterTopologyTest {
                 end
                 """);
         RuleEngine rules = RuleEngine.load(List.of(userRules));
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        Properties properties = StreamsSettings.of("unused:9092", "test", stateDir, 1);
+        properties.put(DeadLetterOnProcessingError.METER_REGISTRY, meters);
         try (TopologyTestDriver driver = new TopologyTestDriver(SecurityTopology.build(ProcessorConfig.defaults(),
-                rules, CLOCK), StreamsSettings.of("unused:9092", "test", stateDir, 1))) {
+                rules, CLOCK, meters), properties)) {
             TestInputTopic<String, byte[]> processEvents = driver.createInputTopic(Topics.PROCESS_EVENTS.name(),
                     new StringSerializer(), new ByteArraySerializer());
             TestOutputTopic<String, DeadLetter> deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(),
@@ -90,6 +100,9 @@ class DeadLetterTopologyTest {
             assertThat(letter.getSourceOffset()).isZero();
             assertThat(letter.getReason()).contains("rule bug on pid 666");
             assertThat(deadLetters.isEmpty()).isTrue();
+            assertThat(meters.get("palisade.processor.dead.letters")
+                    .tags("topic", Topics.PROCESS_EVENTS.name(), "reason", "processing_error").counter().count())
+                    .isEqualTo(1);
         }
     }
 

@@ -2,6 +2,11 @@ package io.palisade.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,10 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.palisade.devstack.KafkaBroker;
 import io.palisade.devstack.junit.DevStackExtension;
 import io.palisade.processor.support.AlertIds;
 import io.palisade.rules.RuleEngine;
+import io.palisade.runtime.metrics.ServiceMetrics;
+import io.palisade.runtime.ops.OpsServer;
 import io.palisade.schema.Alert;
 import io.palisade.schema.ContainerEvent;
 import io.palisade.schema.ContainerEventInfo;
@@ -51,18 +59,29 @@ class ProcessorIT {
     /** One processor for all tests of this class (each test uses its own containers): one start-up, not three. */
     private static KafkaStreams streams;
     private static KafkaTestClient client;
+    private static ServiceMetrics metrics;
+    private static KafkaStreamsMetrics streamsMetrics;
+    private static OpsServer ops;
 
     @BeforeAll
     static void start(KafkaBroker kafka) {
         client = new KafkaTestClient(kafka);
-        streams = new KafkaStreams(SecurityTopology.build(CONFIG, RULES, Clock.systemUTC()),
+        metrics = ServiceMetrics.create("processor", "it");
+        streams = new KafkaStreams(SecurityTopology.build(CONFIG, RULES, Clock.systemUTC(), metrics.registry()),
                 CONFIG.withKafka(client.bootstrapServers(), APPLICATION_ID, stateDir, 1).streamsProperties());
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(metrics.registry());
+        ops = OpsServer.start(new InetSocketAddress("127.0.0.1", 0),
+                () -> new OpsServer.Health(true, "kafka-streams " + streams.state()), metrics.registry());
         streams.start();
     }
 
     @AfterAll
     static void stop() {
+        ops.close();
         streams.close();
+        streamsMetrics.close();
+        metrics.close();
     }
 
     @Test
@@ -80,6 +99,12 @@ class ProcessorIT {
             assertThat(alert.getContainer()).isEqualTo(privileged.getContainer());
             assertThat(alert.getEvidenceEventIds()).containsExactly(privileged.getEvent().getId());
         });
+        // Counted as it left the topology, so before the commit that made it readable.
+        assertThat(scrape()).containsPattern(
+                        "(?m)^palisade_processor_alerts_total\\{rule=\"PAL-CNT-001\",severity=\"error\"} [1-9]")
+                .containsPattern("(?m)^process_resident_memory_bytes [1-9]")
+                .contains("jvm_memory_used_bytes{area=\"heap\"", "kafka_stream_thread_process_total{",
+                        "palisade_build_info{service=\"processor\",version=\"it\"} 1");
     }
 
     private static final Map<String, Long> EXPECTED = Map.of("PAL-PROC-006", 3L, "PAL-PROC-002", 1L,
@@ -174,5 +199,10 @@ class ProcessorIT {
             }
             assertThat(committed).as("committed offset of " + partition).isGreaterThanOrEqualTo(offset);
         }
+    }
+
+    private static String scrape() throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + ops.port() + "/metrics")).build(), BodyHandlers.ofString()).body();
     }
 }

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.palisade.collector.CollectorAgent;
 import io.palisade.devstack.DevStack;
 import io.palisade.devstack.S3Server;
@@ -44,6 +46,8 @@ public final class QuickstartPipeline implements AutoCloseable {
     private static final Duration STREAMS_CLOSE = Duration.ofSeconds(30);
 
     private final DevStack stack;
+    /** The quickstart serves no /metrics; the collector and the sinks still count into something. */
+    private final MeterRegistry meters = new SimpleMeterRegistry();
     private KafkaStreams processor;
     private SinksApp sinks;
     private CollectorAgent collector;
@@ -88,9 +92,10 @@ public final class QuickstartPipeline implements AutoCloseable {
                 new ConfiguredSink(SinkSettings.defaults("elasticsearch"),
                         ElasticsearchAlertSink.connect(stack.elasticsearch().httpUrl())),
                 new ConfiguredSink(SinkSettings.defaults("s3"), S3ArchiveSink.connect(new S3ArchiveSettings(
-                        s3.endpoint(), s3.region(), BUCKET, null, true, s3.accessKey(), s3.secretKey())))));
+                        s3.endpoint(), s3.region(), BUCKET, null, true, s3.accessKey(), s3.secretKey())))),
+                meters);
         CollectorPlan plan = CollectorPlan.forHost(bootstrap, dataDir, DockerProbe.unavailable(), isRoot());
-        collector = CollectorAgent.start(plan.config());
+        collector = CollectorAgent.start(plan.config(), meters);
         notes = plan.notes();
         endpoints = new Endpoints(bootstrap, stack.elasticsearch().httpUrl(), s3.endpoint(), BUCKET, s3.region(),
                 s3.accessKey(), s3.secretKey(), dataDir.toAbsolutePath().toString());

@@ -10,9 +10,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.palisade.collector.Collector;
 import io.palisade.collector.CollectorIdentity;
 import io.palisade.collector.EventSink;
+import io.palisade.collector.LostEvents;
 import io.palisade.runtime.Worker;
 import io.palisade.schema.FileEvent;
 import io.palisade.schema.topic.Topics;
@@ -32,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One worker thread does everything but hashing during scans, so changes to a file are reported in order.
  */
-public final class FileIntegritySource implements Collector {
+public final class FileIntegritySource implements Collector, MeterBinder {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileIntegritySource.class);
     private static final Duration SAVE_DELAY = Duration.ofSeconds(5);
@@ -65,6 +68,12 @@ public final class FileIntegritySource implements Collector {
     /** How often the kernel dropped notifications (inotify queue overflow), each answered by a rescan. */
     public long overflows() {
         return overflows.get();
+    }
+
+    /** {@code palisade_collector_events_lost_total{source="file",reason="inotify_overflow"}}. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        LostEvents.register(registry, name(), "inotify_overflow", overflows, AtomicLong::get);
     }
 
     /** How many file events were handed to the sink since start. */

@@ -8,9 +8,12 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.palisade.collector.Collector;
 import io.palisade.collector.CollectorIdentity;
 import io.palisade.collector.EventSink;
+import io.palisade.collector.LostEvents;
 import io.palisade.runtime.Backoff;
 import io.palisade.runtime.Retries;
 import io.palisade.runtime.Worker;
@@ -28,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * send may wait for Kafka without delaying the next /proc read. A process gone before it could be read is still
  * reported with what the back end gave (pid, parent) and counted in {@link #partialReads()}.
  */
-public final class ProcessSource implements Collector {
+public final class ProcessSource implements Collector, MeterBinder {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessSource.class);
     private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
@@ -84,8 +87,20 @@ public final class ProcessSource implements Collector {
      * (each of which lost at least one exec).
      */
     public long lostEvents() {
+        return droppedEvents.get() + missedByBackends();
+    }
+
+    /** Execs the back ends know they missed (netlink receive buffer overruns), the one open now included. */
+    private long missedByBackends() {
         ExecBackend current = backend;
-        return droppedEvents.get() + missedBefore.get() + (current == null ? 0 : current.missed());
+        return missedBefore.get() + (current == null ? 0 : current.missed());
+    }
+
+    /** {@code palisade_collector_events_lost_total{source="process"}}: execs lost, by where they were lost. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        LostEvents.register(registry, name(), "queue_full", droppedEvents, AtomicLong::get);
+        LostEvents.register(registry, name(), "kernel_overrun", this, ProcessSource::missedByBackends);
     }
 
     @Override

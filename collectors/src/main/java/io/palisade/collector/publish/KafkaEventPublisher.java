@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Map;
 import java.util.Queue;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.palisade.collector.EventSink;
 import io.palisade.collector.config.KafkaSettings;
 import io.palisade.collector.config.PublishSettings;
+import io.palisade.collector.publish.PublisherMetrics.DropReason;
 import io.palisade.collector.spool.DiskSpool;
 import io.palisade.collector.spool.Priority;
 import io.palisade.collector.spool.SpoolRecord;
@@ -22,8 +24,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +50,7 @@ public final class KafkaEventPublisher implements EventSink, AutoCloseable {
     private final Producer<byte[], byte[]> producer;
     private final DiskSpool spool;
     private final PublisherMetrics metrics;
+    private final KafkaClientMetrics producerMetrics;
     private final SpoolDelivery delivery;
     private final Thread drainer;
     private final Queue<SpoolRecord> held = new ArrayDeque<>();
@@ -58,22 +59,26 @@ public final class KafkaEventPublisher implements EventSink, AutoCloseable {
     private int directInFlight;
     private boolean closing;
 
-    private KafkaEventPublisher(Producer<byte[], byte[]> producer, DiskSpool spool, PublisherMetrics metrics) {
+    private KafkaEventPublisher(Producer<byte[], byte[]> producer, DiskSpool spool, MeterRegistry registry) {
         this.producer = producer;
         this.spool = spool;
-        this.metrics = metrics;
+        this.metrics = new PublisherMetrics(registry);
+        this.producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(registry);
         this.delivery = new SpoolDelivery(producer, spool, metrics);
         this.spooling = !spool.isEmpty();
-        metrics.spoolDepth(spool::records, spool::bytes);
+        metrics.spoolDepth(spool);
         this.drainer = Thread.ofPlatform().name("publisher-spool-drainer").daemon().unstarted(this::drainLoop);
     }
 
     /**
-     * Opens the spool of {@code publish.spool_dir} (delivering what an earlier run left there first) and connects.
+     * Opens the spool of {@code publish.spool_dir} (delivering what an earlier run left there first) and connects;
+     * counts what it does, and the producer's own metrics, in {@code registry}.
      *
      * @throws UncheckedIOException when the spool directory cannot be created or read
      */
-    public static KafkaEventPublisher start(KafkaSettings kafka, PublishSettings publish, String clientId) {
+    public static KafkaEventPublisher start(KafkaSettings kafka, PublishSettings publish, String clientId,
+                                            MeterRegistry registry) {
         DiskSpool spool;
         try {
             spool = DiskSpool.open(publish.spoolDir(), publish.spoolMaxBytes());
@@ -83,7 +88,7 @@ public final class KafkaEventPublisher implements EventSink, AutoCloseable {
         }
         KafkaEventPublisher publisher = new KafkaEventPublisher(new KafkaProducer<>(
                 ProducerSettings.of(kafka, clientId, publish.maxBlock()), new ByteArraySerializer(),
-                new ByteArraySerializer()), spool, new PublisherMetrics());
+                new ByteArraySerializer()), spool, registry);
         publisher.drainer.start();
         return publisher;
     }
@@ -119,11 +124,6 @@ public final class KafkaEventPublisher implements EventSink, AutoCloseable {
         return metrics;
     }
 
-    /** The producer's own metrics (request latency, retries, buffer use), for {@code /metrics}. */
-    public Map<MetricName, ? extends Metric> kafkaMetrics() {
-        return producer.metrics();
-    }
-
     /**
      * Stops the drainer, delivers what the producer holds (up to ten seconds) and closes it; whatever is not
      * delivered by then stays in the spool for the next start.
@@ -134,6 +134,7 @@ public final class KafkaEventPublisher implements EventSink, AutoCloseable {
             closing = true;
             notifyAll();
         }
+        producerMetrics.close();
         producer.close(CLOSE_FLUSH_TIMEOUT);
         try {
             drainer.join(CLOSE_FLUSH_TIMEOUT);
@@ -171,7 +172,7 @@ public final class KafkaEventPublisher implements EventSink, AutoCloseable {
         synchronized (this) {
             directInFlight--;
             if (error != null && !DeliveryErrors.isRetriable(error)) {
-                drop(record, "rejected by Kafka: " + error);
+                drop(record, DropReason.REJECTED_BY_KAFKA, error.toString());
             } else if (error != null) {
                 if (!spooling) {
                     LOG.atWarn().setMessage("Kafka is not taking events; spooling them to disk until it does")
@@ -194,20 +195,20 @@ public final class KafkaEventPublisher implements EventSink, AutoCloseable {
                 metrics.spooled(record.topic());
                 notifyAll();
             } else {
-                drop(record, "spool full (publish.spool_max_bytes)");
+                drop(record, DropReason.SPOOL_FULL, "publish.spool_max_bytes reached");
             }
         } catch (IOException e) {
-            drop(record, "spool not writable: " + e.getMessage());
+            drop(record, DropReason.SPOOL_UNWRITABLE, e.getMessage());
         }
     }
 
-    private void drop(SpoolRecord record, String reason) {
-        metrics.dropped(record.topic());
-        long total = metrics.droppedTotal();
+    private void drop(SpoolRecord record, DropReason reason, String detail) {
+        long dropped = metrics.dropped(record.topic(), reason);
         // One line for the first drop and every thousandth: a full spool drops stats at the rate they come.
-        if (total == 1 || total % 1000 == 0) {
+        if (dropped == 1 || dropped % 1000 == 0) {
             LOG.atWarn().setMessage("Events dropped").addKeyValue("topic", record.topic())
-                    .addKeyValue("reason", reason).addKeyValue("droppedTotal", total).log();
+                    .addKeyValue("reason", reason).addKeyValue("detail", detail)
+                    .addKeyValue("droppedSoFar", dropped).log();
         }
     }
 

@@ -1,92 +1,103 @@
 package io.palisade.collector.publish;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.LongSupplier;
+import java.util.function.ToDoubleFunction;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.palisade.collector.spool.DiskSpool;
 
 /**
- * What the publisher counts, for the collector's {@code /metrics}: events acknowledged, spooled and dropped per topic,
- * publish latency, spool depth, and errors per source. A handful of counters, no metrics library.
+ * What the publisher counts, in the collector's registry: events acknowledged, spooled and dropped per topic (and
+ * why dropped), publish latency from send to acknowledgement, spool depth, and errors per source.
  */
 public final class PublisherMetrics {
 
-    private final Map<String, LongAdder> published = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> spooled = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> sourceErrors = new ConcurrentHashMap<>();
-    private final LatencyHistogram latency = new LatencyHistogram();
-    private volatile LongSupplier spoolRecords = () -> 0;
-    private volatile LongSupplier spoolBytes = () -> 0;
-
-    public void published(String topic, Duration sendToAck) {
-        count(published, topic);
-        latency.observe(sendToAck);
+    /** Why an event was given up on: the {@code reason} of {@code palisade_collector_events_dropped_total}. */
+    enum DropReason {
+        SPOOL_FULL, SPOOL_UNWRITABLE, REJECTED_BY_KAFKA
     }
 
-    public void spooled(String topic) {
-        count(spooled, topic);
+    private static final String PUBLISHED = "palisade.collector.events.published";
+    private static final String SPOOLED = "palisade.collector.events.spooled";
+    private static final String DROPPED = "palisade.collector.events.dropped";
+
+    /** Buckets of the publish latency histogram, from a healthy local broker's milliseconds to an outage's minutes. */
+    private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10),
+            Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+            Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120)};
+
+    private final MeterRegistry registry;
+    private final Timer latency;
+
+    PublisherMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.latency = Timer.builder("palisade.collector.publish.latency")
+                .description("Time from send to Kafka's acknowledgement").serviceLevelObjectives(LATENCY_BUCKETS)
+                .register(registry);
     }
 
-    public void dropped(String topic) {
-        count(dropped, topic);
+    void published(String topic, Duration sendToAck) {
+        counter(PUBLISHED, "Events Kafka acknowledged", "topic", topic).increment();
+        latency.record(sendToAck);
     }
 
-    public void sourceError(String source) {
-        count(sourceErrors, source);
+    void spooled(String topic) {
+        counter(SPOOLED, "Events written to the disk spool while Kafka could not take them", "topic", topic)
+                .increment();
     }
 
-    void spoolDepth(LongSupplier records, LongSupplier bytes) {
-        this.spoolRecords = records;
-        this.spoolBytes = bytes;
+    /** Counts a dropped event; returns how many of this topic were dropped for this reason so far. */
+    long dropped(String topic, DropReason reason) {
+        Counter dropped = Counter.builder(DROPPED).description("Events given up on, by topic and reason")
+                .tag("topic", topic).tag("reason", reason.name().toLowerCase(Locale.ROOT))
+                .register(registry);
+        dropped.increment();
+        return (long) dropped.count();
     }
 
-    /** Events Kafka acknowledged, by topic. */
-    public Map<String, Long> publishedByTopic() {
-        return copy(published);
+    void sourceError(String source) {
+        counter("palisade.collector.source.errors", "Errors reported by sources", "source", source).increment();
+    }
+
+    void spoolDepth(DiskSpool spool) {
+        gauge("palisade.collector.spool.records", "Events waiting in the disk spool", spool, DiskSpool::records);
+        gauge("palisade.collector.spool.bytes", "Bytes of events waiting in the disk spool", spool, DiskSpool::bytes);
     }
 
     /** Events written to the disk spool because Kafka could not take them, by topic. */
     public Map<String, Long> spooledByTopic() {
-        return copy(spooled);
+        return byTopic(SPOOLED);
     }
 
-    /** Events given up on (spool full or unwritable), by topic. */
-    public Map<String, Long> droppedByTopic() {
-        return copy(dropped);
-    }
-
-    /** Errors sources reported, by source name. */
-    public Map<String, Long> sourceErrorsBySource() {
-        return copy(sourceErrors);
-    }
-
-    public LatencyHistogram.Snapshot latency() {
-        return latency.snapshot();
+    /** Events given up on since start, every topic and reason together. */
+    public long droppedTotal() {
+        return byTopic(DROPPED).values().stream().mapToLong(Long::longValue).sum();
     }
 
     public long spoolRecords() {
-        return spoolRecords.getAsLong();
+        Gauge records = registry.find("palisade.collector.spool.records").gauge();
+        return records == null ? 0 : (long) records.value();
     }
 
-    public long spoolBytes() {
-        return spoolBytes.getAsLong();
+    private Counter counter(String name, String description, String tag, String value) {
+        return Counter.builder(name).description(description).tag(tag, value).register(registry);
     }
 
-    /** Sum over every topic of {@link #droppedByTopic()}. */
-    public long droppedTotal() {
-        return dropped.values().stream().mapToLong(LongAdder::sum).sum();
+    private <T> void gauge(String name, String description, T object, ToDoubleFunction<T> value) {
+        Gauge.builder(name, object, value).description(description).register(registry);
     }
 
-    private static void count(Map<String, LongAdder> counters, String name) {
-        counters.computeIfAbsent(name, n -> new LongAdder()).increment();
-    }
-
-    private static Map<String, Long> copy(Map<String, LongAdder> counters) {
-        Map<String, Long> copy = new TreeMap<>();
-        counters.forEach((name, adder) -> copy.put(name, adder.sum()));
-        return copy;
+    private Map<String, Long> byTopic(String name) {
+        Map<String, Long> counts = new TreeMap<>();
+        registry.find(name).counters().forEach(counter ->
+                counts.merge(counter.getId().getTag("topic"), (long) counter.count(), Long::sum));
+        return counts;
     }
 }

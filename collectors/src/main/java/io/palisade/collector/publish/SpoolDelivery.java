@@ -97,7 +97,7 @@ final class SpoolDelivery {
             if (DeliveryErrors.isRetriable(e.getCause())) {
                 return false;
             }
-            metrics.dropped(record.topic());
+            metrics.dropped(record.topic(), PublisherMetrics.DropReason.REJECTED_BY_KAFKA);
             LOG.atError().setMessage("Spooled event rejected by Kafka for good; dropped")
                     .addKeyValue("topic", record.topic()).addKeyValue("error", e.getCause().toString()).log();
             return true;

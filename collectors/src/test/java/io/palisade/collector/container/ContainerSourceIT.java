@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.github.dockerjava.api.model.Bind;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.palisade.collector.CollectorAgent;
 import io.palisade.collector.CollectorConfig;
 import io.palisade.collector.RawTopicScan;
@@ -50,7 +51,8 @@ class ContainerSourceIT {
             TopicCreator.ensure(admin, Topics.all(), (short) 1);
         }
         String containerId;
-        try (CollectorAgent agent = CollectorAgent.start(CollectorConfig.defaults(kafka.bootstrapServers()));
+        try (CollectorAgent agent = CollectorAgent.start(CollectorConfig.defaults(kafka.bootstrapServers()),
+                new SimpleMeterRegistry());
              TopicReader<ContainerEvent> events = new TopicReader<>(kafka.bootstrapServers(),
                      Topics.CONTAINER_EVENTS);
              TopicReader<ContainerEvent> inventory = new TopicReader<>(kafka.bootstrapServers(),

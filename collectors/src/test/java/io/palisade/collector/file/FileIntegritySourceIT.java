@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +27,8 @@ import io.palisade.collector.TopicReader;
 import io.palisade.collector.TestPublishers;
 import io.palisade.collector.publish.KafkaEventPublisher;
 import io.palisade.devstack.KafkaBroker;
+import io.palisade.runtime.metrics.ServiceMetrics;
+import io.palisade.runtime.ops.OpsServer;
 import io.palisade.devstack.junit.DevStackExtension;
 import io.palisade.schema.Agent;
 import io.palisade.schema.FileAction;
@@ -116,6 +123,46 @@ class FileIntegritySourceIT {
             }
             assertThat(TestPublishers.dropped(publisher)).isZero();
         }
+    }
+
+    /** A file written shows on the scraped /metrics as an event published, beside the process's own figures. */
+    @Test
+    void aFileWrittenIsCountedOnTheScrapedMetrics(KafkaBroker kafka) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            TopicCreator.ensure(admin, Topics.all(), (short) 1);
+        }
+        Path root = Files.createDirectories(tmp.resolve("watched")).toRealPath();
+        Path stateDir = tmp.resolve("state");
+        CollectorIdentity identity = new CollectorIdentity(
+                Host.newBuilder().setName("fim-metrics-it").setId(UUID.randomUUID().toString()).build(),
+                Agent.newBuilder().setId(UUID.randomUUID().toString()).setVersion("it").build());
+        FileIntegritySettings settings = new FileIntegritySettings(true, List.of(root.toString()), List.of(),
+                Duration.ofHours(1), stateDir, null, null);
+        try (ServiceMetrics metrics = ServiceMetrics.create("collector", "it");
+             OpsServer ops = OpsServer.start(new InetSocketAddress("127.0.0.1", 0),
+                     () -> new OpsServer.Health(true, "collector running"), metrics.registry());
+             KafkaEventPublisher publisher = TestPublishers.to(kafka.bootstrapServers(), "fim-metrics-it",
+                     metrics.registry());
+             FileIntegritySource source = new FileIntegritySource(identity, settings)) {
+            source.bindTo(metrics.registry());
+            source.start(publisher);
+            await().atMost(WAIT).until(() -> Files.exists(stateDir.resolve("baseline.pfim")));
+
+            Files.writeString(root.resolve("app.conf"), "v1\n");
+
+            await().atMost(WAIT).untilAsserted(() -> assertThat(scrape(ops)).containsPattern(
+                    "(?m)^palisade_collector_events_published_total\\{topic=\"palisade.events.file\"} [1-9]"));
+            assertThat(scrape(ops)).containsPattern("(?m)^process_resident_memory_bytes [1-9]")
+                    .contains("jvm_memory_used_bytes{area=\"heap\"",
+                            "palisade_collector_events_lost_total{reason=\"inotify_overflow\",source=\"file\"} 0.0",
+                            "palisade_collector_publish_latency_seconds_bucket{le=\"0.005\"}",
+                            "palisade_collector_spool_records 0.0", "kafka_producer_record_send_total{");
+        }
+    }
+
+    private static String scrape(OpsServer ops) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + ops.port() + "/metrics")).build(), BodyHandlers.ofString()).body();
     }
 
     /**

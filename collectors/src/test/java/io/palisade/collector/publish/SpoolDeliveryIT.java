@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.palisade.collector.RawTopicScan;
 import io.palisade.collector.config.KafkaSettings;
 import io.palisade.collector.spool.DiskSpool;
@@ -65,7 +66,7 @@ class SpoolDeliveryIT {
             spool.append(record(known, key, "first"));
             spool.append(record(neverSeen, key, "stats"));
             spool.append(record(known, key, "second"));
-            SpoolDelivery delivery = new SpoolDelivery(producer, spool, new PublisherMetrics());
+            SpoolDelivery delivery = new SpoolDelivery(producer, spool, new PublisherMetrics(new SimpleMeterRegistry()));
 
             kafka.stop();
             Instant began = Instant.now();

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.palisade.devstack.ElasticsearchNode;
 import io.palisade.devstack.KafkaBroker;
 import io.palisade.devstack.junit.DevStackExtension;
 import io.palisade.runtime.Backoff;
+import io.palisade.runtime.metrics.ServiceMetrics;
+import io.palisade.runtime.ops.OpsServer;
 import io.palisade.schema.Alert;
 import io.palisade.schema.DeadLetter;
 import io.palisade.schema.Samples;
@@ -19,6 +23,11 @@ import io.palisade.sinks.SinkSettings;
 import io.palisade.sinks.SinksApp;
 import io.palisade.sinks.TestAlerts;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +37,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -107,6 +117,33 @@ class ElasticsearchSinkIT {
                     .filter(f -> f.term(t -> t.field("container.security_context.privileged").value(true))))))
                     .count();
             assertThat(found).isOne();
+        }
+    }
+
+    /** Alerts indexed show on the scraped /metrics as writes of this sink, beside the process's own figures. */
+    @Test
+    void alertsWrittenShowOnTheScrapedMetricsBySink(KafkaBroker kafka, ElasticsearchNode node) throws Exception {
+        String rule = uniqueRuleId();
+        ensureTopics(kafka);
+        try (KafkaProducer<byte[], byte[]> producer = producer(kafka)) {
+            sendAlerts(producer, rule, 0, 3);
+        }
+        SinkSettings settings = settings("es-it-metrics-" + rule.toLowerCase());
+        String sink = "sink=\"" + settings.name() + "\"";
+
+        try (ServiceMetrics metrics = ServiceMetrics.create("sinks", "it");
+             OpsServer ops = OpsServer.start(new InetSocketAddress("127.0.0.1", 0),
+                     () -> new OpsServer.Health(true, "sinks running"), metrics.registry());
+             SinksApp app = start(kafka, node, settings, metrics.registry())) {
+            awaitCaughtUp(kafka, settings.consumerGroup());
+
+            // The new group reads palisade.alerts from the start: the other tests' alerts are written too.
+            assertThat(scrape(ops)).containsPattern("(?m)^palisade_sink_alerts_written_total\\{"
+                            + Pattern.quote(sink) + "} ([3-9]|[1-9][0-9]+)\\.0$")
+                    .contains("palisade_sink_state{" + sink + ",state=\"running\"} 1.0\n",
+                            "palisade_sink_write_latency_seconds_count{" + sink + "} ",
+                            "jvm_memory_used_bytes{area=\"heap\"", "kafka_consumer_fetch_manager_records_consumed_total{")
+                    .containsPattern("(?m)^process_resident_memory_bytes [1-9]");
         }
     }
 
@@ -200,8 +237,18 @@ class ElasticsearchSinkIT {
     }
 
     private static SinksApp start(KafkaBroker kafka, ElasticsearchNode node, SinkSettings settings) {
+        return start(kafka, node, settings, new SimpleMeterRegistry());
+    }
+
+    private static SinksApp start(KafkaBroker kafka, ElasticsearchNode node, SinkSettings settings,
+                                  MeterRegistry registry) {
         return SinksApp.start(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-                List.of(new ConfiguredSink(settings, ElasticsearchAlertSink.connect(node.httpUrl()))));
+                List.of(new ConfiguredSink(settings, ElasticsearchAlertSink.connect(node.httpUrl()))), registry);
+    }
+
+    private static String scrape(OpsServer ops) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + ops.port() + "/metrics")).build(), BodyHandlers.ofString()).body();
     }
 
     private static String uniqueRuleId() {

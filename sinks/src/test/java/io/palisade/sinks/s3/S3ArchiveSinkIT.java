@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.palisade.devstack.KafkaBroker;
 import io.palisade.devstack.S3Server;
 import io.palisade.devstack.junit.DevStackExtension;
@@ -94,7 +95,7 @@ class S3ArchiveSinkIT {
                 "alerts/", false, s3.accessKey(), s3.secretKey());
         produce(kafka, "PAL-S3-IT-" + run, Instant.now());
         SinksApp app = SinksApp.start(kafkaProperties(kafka), List.of(new ConfiguredSink(
-                SinkSettings.defaults("s3-absent-" + run), S3ArchiveSink.connect(settings))));
+                SinkSettings.defaults("s3-absent-" + run), S3ArchiveSink.connect(settings))), new SimpleMeterRegistry());
         try (app) {
             await().atMost(Duration.ofSeconds(60)).until(() -> !app.failures().isEmpty());
         }
@@ -123,7 +124,7 @@ class S3ArchiveSinkIT {
             throws Exception {
         SinkSettings sinkSettings = SinkSettings.defaults(name).withBatch(batchSize, Duration.ofMillis(200));
         try (SinksApp app = SinksApp.start(kafkaProperties(kafka),
-                List.of(new ConfiguredSink(sinkSettings, S3ArchiveSink.connect(settings))));
+                List.of(new ConfiguredSink(sinkSettings, S3ArchiveSink.connect(settings))), new SimpleMeterRegistry());
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             await().atMost(Duration.ofSeconds(90)).until(() -> caughtUp(admin, sinkSettings.consumerGroup()));
             assertThat(app.failures()).isEmpty();

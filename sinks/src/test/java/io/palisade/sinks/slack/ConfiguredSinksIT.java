@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.palisade.devstack.ElasticsearchNode;
 import io.palisade.devstack.KafkaBroker;
 import io.palisade.devstack.S3Server;
@@ -94,7 +95,7 @@ class ConfiguredSinksIT {
             SinksConfig config = SinksConfigLoader.parse(yaml, "it.yml",
                     Map.of("IT_SLACK_WEBHOOK", slack.url(), "IT_S3_SECRET", s3.secretKey()));
 
-            try (SinksApp app = SinksApp.start(kafkaProperties, config.open());
+            try (SinksApp app = SinksApp.start(kafkaProperties, config.open(), new SimpleMeterRegistry());
                  ElasticsearchClient es = ElasticsearchClient.of(b -> b.host(elasticsearch.httpUrl().toString()));
                  S3Client s3Client = s3Client(s3)) {
                 // Elasticsearch answers 503 while a new daily index's shard is still being allocated: poll on.

@@ -3,6 +3,7 @@ package io.palisade.sinks.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.palisade.devstack.KafkaBroker;
 import io.palisade.devstack.junit.DevStackExtension;
 import io.palisade.schema.Alert;
@@ -69,7 +70,7 @@ class SlackSinkIT {
             SlackAlertSink sink = new SlackAlertSink(SlackSettings.defaults(List.of(
                     new SlackRoute(Severity.ALERT, SlackWebhook.of(slack.url())))));
             try (SinksApp app = SinksApp.start(kafkaProperties, List.of(new ConfiguredSink(
-                    SinkSettings.defaults("slack-" + run).withMinimumSeverity(Severity.ALERT), sink)))) {
+                    SinkSettings.defaults("slack-" + run).withMinimumSeverity(Severity.ALERT), sink)), new SimpleMeterRegistry())) {
                 await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                         assertThat(alertsOfRule(slack.accepted(), rule)).isEqualTo(ALERTS));
                 assertThat(app.failures()).isEmpty();
