@@ -15,11 +15,9 @@ import io.palisade.cli.ops.KafkaMetricsText;
 import io.palisade.cli.ops.OpsServer;
 import io.palisade.collector.CollectorAgent;
 import io.palisade.collector.CollectorConfig;
-import io.palisade.collector.InvalidConfigException;
-import io.palisade.collector.config.CollectorConfigLoader;
+import io.palisade.runtime.config.InvalidConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.apache.kafka.clients.CommonClientConfigs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,13 +75,13 @@ final class CollectorCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         CollectorConfig config;
         try {
-            config = CollectorConfigLoader.load(Optional.ofNullable(configFile), System.getenv(), flagOverrides());
+            config = CollectorConfig.binder().load(Optional.ofNullable(configFile), System.getenv(), flagOverrides());
         } catch (InvalidConfigException e) {
             System.err.println("palisade collector: " + e.getMessage());
             return INVALID_CONFIG;
         }
         if (dryRun) {
-            System.out.print(CollectorConfigLoader.toYaml(config));
+            System.out.print(CollectorConfig.binder().toYaml(config));
             return 0;
         }
         return run(config);
@@ -91,22 +89,13 @@ final class CollectorCommand implements Callable<Integer> {
 
     /** The options given on the command line, as configuration keys; options left out do not override anything. */
     private Map<String, String> flagOverrides() {
-        Map<String, String> overrides = new HashMap<>();
-        if (spec.commandLine().getParseResult().hasMatchedOption("--bootstrap-server")) {
-            overrides.put("kafka.bootstrap_servers", kafkaOptions.bootstrapServers);
-        }
+        Map<String, String> overrides = new HashMap<>(
+                kafkaOptions.configOverrides(spec.commandLine().getParseResult()));
         if (spec.commandLine().getParseResult().hasMatchedOption("--ops-port")) {
             overrides.put("ops.port", String.valueOf(opsOptions.opsPort));
         }
         if (spec.commandLine().getParseResult().hasMatchedOption("--ops-host")) {
             overrides.put("ops.host", opsOptions.opsHost);
-        }
-        if (kafkaOptions.kafkaConfig != null) {
-            kafkaOptions.kafkaClientProperties().forEach((name, value) -> {
-                if (!name.equals(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)) {
-                    overrides.put("kafka.properties." + name, String.valueOf(value));
-                }
-            });
         }
         Optional.ofNullable(hostName).ifPresent(v -> overrides.put("host.name", v));
         Optional.ofNullable(hostId).ifPresent(v -> overrides.put("host.id", v));

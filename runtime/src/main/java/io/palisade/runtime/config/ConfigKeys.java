@@ -1,4 +1,4 @@
-package io.palisade.collector.config;
+package io.palisade.runtime.config;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;

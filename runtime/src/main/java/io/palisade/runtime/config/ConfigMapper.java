@@ -1,4 +1,4 @@
-package io.palisade.collector.config;
+package io.palisade.runtime.config;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -51,7 +51,7 @@ final class ConfigMapper {
                 .configure(EnumFeature.WRITE_ENUMS_TO_LOWERCASE, true);
     }
 
-    /** Reads {@code 10s}, {@code PT10S} or a number of milliseconds; anything else is a reported problem. */
+    /** Reads what {@link Durations} reads; anything else, a bare number too, is a reported problem. */
     private static final class DurationDeserializer extends StdScalarDeserializer<Duration> {
         DurationDeserializer() {
             super(Duration.class);
@@ -59,8 +59,8 @@ final class ConfigMapper {
 
         @Override
         public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
-                return Duration.ofMillis(p.getLongValue());
+            if (p.currentToken().isNumeric()) {
+                return weird(ctxt, p.getText());
             }
             if (p.currentToken() != JsonToken.VALUE_STRING) {
                 return (Duration) ctxt.handleUnexpectedToken(Duration.class, p);
@@ -72,7 +72,7 @@ final class ConfigMapper {
         private static Duration weird(DeserializationContext ctxt, String text) {
             try {
                 return (Duration) ctxt.handleWeirdStringValue(Duration.class, text,
-                        "not a duration (use e.g. 500ms, 10s, 5m, 1h)");
+                        "not a duration (use e.g. 500ms, 30s, 5m, 2h, 1d)");
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
