@@ -77,6 +77,7 @@ public final class ConfigBinder<T extends Validatable> {
     public T load(Optional<Path> file, Map<String, String> env, Map<String, String> overrides) {
         List<String> problems = new ArrayList<>();
         ObjectNode tree = file.map(f -> read(f, problems)).orElseGet(YAML::createObjectNode);
+        boolean fileUnread = !problems.isEmpty();
         EnvOverrides.apply(env, keys, fallbackVariables, tree).forEach(name -> problems.add("environment variable "
                 + name + " does not name a setting"));
         overrides.forEach((key, value) -> EnvOverrides.set(tree, key, value, keys));
@@ -90,8 +91,8 @@ public final class ConfigBinder<T extends Validatable> {
             problems.add("cannot read the configuration: " + e.getMessage());
         }
         problems.addAll(collector.problems());
-        // A record that could not be built has no values to validate; what was read is reported all the same.
-        if (config != null) {
+        // Without the file's values, or without a record, a check would judge defaults the user never chose.
+        if (config != null && !fileUnread) {
             problems.addAll(config.problems());
         }
         if (!problems.isEmpty()) {

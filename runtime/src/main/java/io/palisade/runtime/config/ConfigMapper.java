@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 /**
  * The one Jackson set-up of the configuration: YAML, {@code snake_case} keys mapped onto the settings records'
@@ -35,7 +36,9 @@ final class ConfigMapper {
     static ObjectMapper yaml() {
         return configure(YAMLMapper.builder(YAMLFactory.builder()
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build()).build());
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                // A key with no value is unset, so it takes its default, as the example files show.
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build()).build());
     }
 
     private static ObjectMapper configure(ObjectMapper mapper) {

@@ -62,10 +62,16 @@ class ConfigBinderTest {
     }
 
     @Test
-    void unsetKeysTakeTheRecordDefaults() {
-        ShopConfig config = BINDER.load(Optional.empty(), Map.of(), Map.of());
+    void unsetKeysAndKeysWithNoValueTakeTheRecordDefaults() throws IOException {
+        Path file = write("""
+                server:
+                  host:
+                timeout:
+                """);
 
-        assertThat(config.server().port()).isEqualTo(8080);
+        ShopConfig config = BINDER.load(Optional.of(file), Map.of(), Map.of());
+
+        assertThat(config.server()).isEqualTo(new ServerSettings("127.0.0.1", 8080, List.of()));
         assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(30));
     }
 
