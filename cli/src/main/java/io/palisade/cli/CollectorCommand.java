@@ -2,7 +2,6 @@ package io.palisade.cli;
 
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +14,6 @@ import io.palisade.cli.ops.KafkaMetricsText;
 import io.palisade.cli.ops.OpsServer;
 import io.palisade.collector.CollectorAgent;
 import io.palisade.collector.CollectorConfig;
-import io.palisade.runtime.config.InvalidConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -36,7 +34,6 @@ import picocli.CommandLine.Spec;
                         + "by the options below. See config/collector.example.yml."})
 final class CollectorCommand implements Callable<Integer> {
 
-    static final int INVALID_CONFIG = 2;
     static final int CANNOT_START = 1;
     private static final Logger LOG = LoggerFactory.getLogger(CollectorCommand.class);
 
@@ -49,13 +46,8 @@ final class CollectorCommand implements Callable<Integer> {
     @Mixin
     private OpsOptions opsOptions;
 
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "${env:PALISADE_CONFIG}",
-            description = "YAML configuration file (env PALISADE_CONFIG; default: none, every setting at its default).")
-    private Path configFile;
-
-    @Option(names = "--dry-run",
-            description = "Print the effective configuration (secrets redacted) and exit; exit code 2 if invalid.")
-    private boolean dryRun;
+    @Mixin
+    private ConfigFileOptions configOptions;
 
     @Option(names = "--host-name", description = "Host name to report (host.name; default: the kernel's).")
     private String hostName;
@@ -73,18 +65,7 @@ final class CollectorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        CollectorConfig config;
-        try {
-            config = CollectorConfig.binder().load(Optional.ofNullable(configFile), System.getenv(), flagOverrides());
-        } catch (InvalidConfigException e) {
-            System.err.println("palisade collector: " + e.getMessage());
-            return INVALID_CONFIG;
-        }
-        if (dryRun) {
-            System.out.print(CollectorConfig.binder().toYaml(config));
-            return 0;
-        }
-        return run(config);
+        return configOptions.bindThen("collector", CollectorConfig.binder(), flagOverrides(), CollectorCommand::run);
     }
 
     /** The options given on the command line, as configuration keys; options left out do not override anything. */

@@ -40,8 +40,8 @@ import picocli.CommandLine.Option;
                         + "replaced from the environment), or, without a file, --elasticsearch URL alone."})
 final class SinksCommand implements Callable<Integer> {
 
-    /** Exit code of an invalid configuration, as {@code palisade collector}'s. */
-    static final int INVALID_CONFIG = 2;
+    /** Exit code of an invalid configuration, as the other services'. */
+    static final int INVALID_CONFIG = ConfigFileOptions.INVALID_CONFIG;
 
     private static final Logger LOG = LoggerFactory.getLogger(SinksCommand.class);
 
