@@ -89,6 +89,30 @@ class CollectorConfigBindingTest {
     }
 
     @Test
+    void aYamlSyntaxErrorNamesTheFileAndLine() throws IOException {
+        Path file = write("""
+                kafka:
+                  bootstrap_servers: kafka:9092
+                sources:
+                  file:
+                    paths: [/etc
+                """);
+
+        assertThatThrownBy(() -> CollectorConfig.binder().load(Optional.of(file), Map.of(), Map.of()))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems()).singleElement()
+                        .asString().startsWith(file + ": not valid YAML at line 5: "));
+    }
+
+    @Test
+    void theExampleDocumentsEveryKey() throws IOException {
+        Path example = Path.of("..", "config", "collector.example.yml");
+
+        assertThat(CollectorConfig.binder().undocumentedKeys(example)).isEmpty();
+        CollectorConfig config = CollectorConfig.binder().load(Optional.of(example), Map.of(), Map.of());
+        assertThat(config).isEqualTo(CollectorConfig.defaults("127.0.0.1:9092"));
+    }
+
+    @Test
     void wrongTypesAndMissingBootstrapServersAreReportedTogether() throws IOException {
         Path file = write("""
                 kafak:
