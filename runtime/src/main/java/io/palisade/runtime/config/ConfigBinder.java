@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -78,6 +79,7 @@ public final class ConfigBinder<T extends Validatable> {
         List<String> problems = new ArrayList<>();
         ObjectNode tree = file.map(f -> read(f, problems)).orElseGet(YAML::createObjectNode);
         boolean fileUnread = !problems.isEmpty();
+        EnvReferences.substitute(tree, "", env, problems);
         EnvOverrides.apply(env, keys, fallbackVariables, tree).forEach(name -> problems.add("environment variable "
                 + name + " does not name a setting"));
         overrides.forEach((key, value) -> EnvOverrides.set(tree, key, value, keys));
@@ -109,29 +111,39 @@ public final class ConfigBinder<T extends Validatable> {
     /** Every key with the environment variable that sets it, for documentation and {@code --help}. */
     public Map<String, String> environmentVariables() {
         Map<String, String> variables = new LinkedHashMap<>();
-        keys.values().forEach(key -> variables.put(key.path(), key.environmentVariable()
-                + (key.shape() == ConfigKeys.Shape.MAP ? "_<NAME>" : "")));
+        keys.values().stream().filter(key -> !key.inList()).forEach(key -> variables.put(key.path(),
+                key.environmentVariable() + (key.shape() == ConfigKeys.Shape.MAP ? "_<NAME>" : "")));
         return variables;
     }
 
     /**
      * The keys that {@code example}, a YAML file meant to document every setting, leaves out; a map key counts as
-     * documented when it is present, even empty.
+     * documented when it is present, even empty, and a key inside a list of sections when one item has it.
      */
     public List<String> undocumentedKeys(Path example) throws IOException {
         JsonNode documented = YAML.readTree(Files.readString(example));
-        return keys.keySet().stream().filter(key -> {
-            JsonNode node = documented;
-            for (String part : key.split("\\.")) {
-                node = node == null ? null : node.get(part);
-            }
-            return node == null;
-        }).toList();
+        return keys.keySet().stream().filter(key -> !documents(documented, List.of(key.split("\\.")))).toList();
+    }
+
+    private static boolean documents(JsonNode node, List<String> parts) {
+        if (parts.isEmpty()) {
+            return true;
+        }
+        String part = parts.getFirst();
+        List<String> rest = parts.subList(1, parts.size());
+        if (part.endsWith("[]")) {
+            JsonNode items = node.get(part.substring(0, part.length() - 2));
+            return items != null && items.isArray()
+                    && StreamSupport.stream(items.spliterator(), false)
+                    .anyMatch(item -> documents(item, rest));
+        }
+        JsonNode child = node.get(part);
+        return child != null && documents(child, rest);
     }
 
     /**
-     * The configuration as YAML that this binder reads back the same, with every value whose key or map entry name
-     * looks like a secret (password, JAAS configuration, secret, token, key) redacted.
+     * The configuration as YAML that this binder reads back the same, unset keys left out, with every value whose
+     * key or map entry name looks like a secret (password, JAAS configuration, secret, token, key, webhook) redacted.
      */
     public String toYaml(T config) {
         JsonNode tree = YAML.valueToTree(config);
@@ -160,7 +172,8 @@ public final class ConfigBinder<T extends Validatable> {
     static boolean isSecret(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         return lower.contains("password") || lower.contains("jaas") || lower.contains("secret")
-                || lower.endsWith(".key") || lower.endsWith("_key") || lower.contains("token");
+                || lower.endsWith(".key") || lower.endsWith("_key") || lower.contains("token")
+                || lower.contains("webhook");
     }
 
     private static ObjectNode read(Path file, List<String> problems) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -51,7 +52,8 @@ final class ConfigMapper {
                 .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true)
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
                 .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
-                .configure(EnumFeature.WRITE_ENUMS_TO_LOWERCASE, true);
+                .configure(EnumFeature.WRITE_ENUMS_TO_LOWERCASE, true)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     }
 
     /** Reads what {@link Durations} reads; anything else, a bare number too, is a reported problem. */

@@ -27,14 +27,15 @@ final class EnvOverrides {
     }
 
     /**
-     * Writes every variable of {@code env} that names a key into {@code tree}, then the fallback variables of keys
-     * whose own variable is unset; returns the names of variables that start like a section
+     * Writes every variable of {@code env} that names a key into {@code tree}, and, for a key whose own variable is
+     * unset, its fallback variable; returns the names of variables that start like a section
      * ({@code PALISADE_SOURCES_...}) but name no key, which are mistakes worth reporting.
      */
     static List<String> apply(Map<String, String> env, Map<String, ConfigKeys.Key> keys,
                               Map<String, String> fallbacks, ObjectNode tree) {
         Map<String, String> sorted = new TreeMap<>(env);
-        List<String> sections = keys.keySet().stream().filter(k -> k.contains("."))
+        List<String> sections = keys.values().stream().filter(k -> !k.inList()).map(ConfigKeys.Key::path)
+                .filter(k -> k.contains("."))
                 .map(k -> PREFIX + k.substring(0, k.indexOf('.') + 1).replace('.', '_').toUpperCase(Locale.ROOT))
                 .distinct().toList();
         List<String> unknown = new ArrayList<>();
@@ -48,7 +49,7 @@ final class EnvOverrides {
                 return;
             }
             boolean known = false;
-            for (ConfigKeys.Key key : keys.values()) {
+            for (ConfigKeys.Key key : keys.values().stream().filter(k -> !k.inList()).toList()) {
                 String variable = key.environmentVariable();
                 if (name.equals(variable) && key.shape() != ConfigKeys.Shape.MAP) {
                     set(tree, key.path(), key.shape(), value);

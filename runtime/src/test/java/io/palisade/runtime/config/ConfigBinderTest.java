@@ -19,11 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigBinderTest {
 
     /** A service configuration in miniature: a section with a map, a nested section, and checks of its own. */
-    record ShopConfig(ServerSettings server, Duration timeout, Map<String, String> properties) implements Validatable {
+    record ShopConfig(ServerSettings server, Duration timeout, Map<String, String> properties,
+                      List<Upstream> upstreams) implements Validatable {
         ShopConfig {
             server = Objects.requireNonNullElseGet(server, () -> new ServerSettings(null, null, null));
             timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
             properties = properties == null ? Map.of() : properties;
+            upstreams = upstreams == null ? List.of() : upstreams;
         }
 
         @Override
@@ -34,6 +36,9 @@ class ConfigBinderTest {
             }
             return problems;
         }
+    }
+
+    record Upstream(String url, String apiToken) {
     }
 
     record ServerSettings(String host, Integer port, List<String> tags) {
@@ -56,9 +61,11 @@ class ConfigBinderTest {
 
     @Test
     void keysAreTheRecordComponentsInSnakeCase() {
-        assertThat(BINDER.keys()).containsExactly("server.host", "server.port", "server.tags", "timeout", "properties");
+        assertThat(BINDER.keys()).containsExactly("server.host", "server.port", "server.tags", "timeout", "properties",
+                "upstreams[].url", "upstreams[].api_token");
         assertThat(BINDER.environmentVariables()).containsEntry("server.port", "PALISADE_SERVER_PORT")
-                .containsEntry("properties", "PALISADE_PROPERTIES_<NAME>");
+                .containsEntry("properties", "PALISADE_PROPERTIES_<NAME>")
+                .doesNotContainKey("upstreams[].url");
     }
 
     @Test
@@ -144,12 +151,13 @@ class ConfigBinderTest {
     @Test
     void printedYamlRedactsSecretsAndReadsBackTheSame() throws IOException {
         ShopConfig config = new ShopConfig(null, Duration.ofMillis(1500),
-                Map.of("ssl.key.password", "hunter2", "sasl.jaas.config", "secret=\"x\"", "acks", "all"));
+                Map.of("ssl.key.password", "hunter2", "sasl.jaas.config", "secret=\"x\"", "acks", "all"),
+                List.of(new Upstream("https://a", "hunter4")));
 
         String yaml = BINDER.toYaml(config);
 
-        assertThat(yaml).doesNotContain("hunter2", "secret=").contains("ssl.key.password: <redacted>",
-                "acks: all", "timeout: 1500ms", "port: 8080");
+        assertThat(yaml).doesNotContain("hunter2", "secret=", "hunter4").contains("ssl.key.password: <redacted>",
+                "acks: all", "timeout: 1500ms", "port: 8080", "api_token: <redacted>", "url: https://a");
         ShopConfig reread = BINDER.load(Optional.of(write(yaml)), Map.of(), Map.of());
         assertThat(reread.server()).isEqualTo(config.server());
         assertThat(reread.timeout()).isEqualTo(config.timeout());
@@ -164,7 +172,35 @@ class ConfigBinderTest {
                 properties: {}
                 """);
 
-        assertThat(BINDER.undocumentedKeys(example)).containsExactly("server.port", "timeout");
+        assertThat(BINDER.undocumentedKeys(example)).containsExactly("server.port", "timeout", "upstreams[].url",
+                "upstreams[].api_token");
+        Path listed = write("""
+                upstreams:
+                  - url: https://a
+                  - api_token: t
+                """);
+        assertThat(BINDER.undocumentedKeys(listed)).doesNotContain("upstreams[].url", "upstreams[].api_token");
+    }
+
+    @Test
+    void referencesToEnvironmentVariablesInTheFileAreReplacedAndUnsetOnesAreProblems() throws IOException {
+        Path file = write("""
+                server:
+                  host: ${SHOP_HOST}
+                upstreams:
+                  - url: https://${SHOP_UPSTREAM}/api
+                    api_token: ${SHOP_TOKEN}
+                """);
+
+        ShopConfig config = BINDER.load(Optional.of(file), Map.of("SHOP_HOST", "shop.internal",
+                "SHOP_UPSTREAM", "up", "SHOP_TOKEN", "t0k"), Map.of());
+
+        assertThat(config.server().host()).isEqualTo("shop.internal");
+        assertThat(config.upstreams()).containsExactly(new Upstream("https://up/api", "t0k"));
+        assertThatThrownBy(() -> BINDER.load(Optional.of(file), Map.of("SHOP_UPSTREAM", "up"), Map.of()))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "server.host: environment variable SHOP_HOST is not set",
+                        "upstreams[0].api_token: environment variable SHOP_TOKEN is not set"));
     }
 
     private Path write(String yaml) throws IOException {
