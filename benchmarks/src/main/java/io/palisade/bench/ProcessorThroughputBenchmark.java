@@ -308,7 +308,7 @@ public final class ProcessorThroughputBenchmark {
      * phase left would otherwise delay every alert.
      */
     private static Properties latencyProperties(ProcessorConfig config, Path work) {
-        Properties properties = config.withKafka(config.bootstrapServers(), "bench-processor-latency",
+        Properties properties = config.withKafka(config.kafka().bootstrapServers(), "bench-processor-latency",
                 work.resolve("latency-state"), 1).streamsProperties();
         properties.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "latest");
         return properties;

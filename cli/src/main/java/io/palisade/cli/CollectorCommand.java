@@ -2,7 +2,6 @@ package io.palisade.cli;
 
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,13 +11,10 @@ import java.util.concurrent.TimeUnit;
 
 import io.palisade.collector.CollectorAgent;
 import io.palisade.collector.CollectorConfig;
-import io.palisade.collector.InvalidConfigException;
-import io.palisade.collector.config.CollectorConfigLoader;
 import io.palisade.runtime.metrics.ServiceMetrics;
 import io.palisade.runtime.ops.OpsServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.apache.kafka.clients.CommonClientConfigs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +33,6 @@ import picocli.CommandLine.Spec;
                         + "by the options below. See config/collector.example.yml."})
 final class CollectorCommand implements Callable<Integer> {
 
-    static final int INVALID_CONFIG = 2;
     static final int CANNOT_START = 1;
     private static final Logger LOG = LoggerFactory.getLogger(CollectorCommand.class);
 
@@ -50,13 +45,8 @@ final class CollectorCommand implements Callable<Integer> {
     @Mixin
     private OpsOptions opsOptions;
 
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "${env:PALISADE_CONFIG}",
-            description = "YAML configuration file (env PALISADE_CONFIG; default: none, every setting at its default).")
-    private Path configFile;
-
-    @Option(names = "--dry-run",
-            description = "Print the effective configuration (secrets redacted) and exit; exit code 2 if invalid.")
-    private boolean dryRun;
+    @Mixin
+    private ConfigFileOptions configOptions;
 
     @Option(names = "--host-name", description = "Host name to report (host.name; default: the kernel's).")
     private String hostName;
@@ -74,38 +64,18 @@ final class CollectorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        CollectorConfig config;
-        try {
-            config = CollectorConfigLoader.load(Optional.ofNullable(configFile), System.getenv(), flagOverrides());
-        } catch (InvalidConfigException e) {
-            System.err.println("palisade collector: " + e.getMessage());
-            return INVALID_CONFIG;
-        }
-        if (dryRun) {
-            System.out.print(CollectorConfigLoader.toYaml(config));
-            return 0;
-        }
-        return run(config);
+        return configOptions.bindThen("collector", CollectorConfig.binder(), flagOverrides(), CollectorCommand::run);
     }
 
     /** The options given on the command line, as configuration keys; options left out do not override anything. */
     private Map<String, String> flagOverrides() {
-        Map<String, String> overrides = new HashMap<>();
-        if (spec.commandLine().getParseResult().hasMatchedOption("--bootstrap-server")) {
-            overrides.put("kafka.bootstrap_servers", kafkaOptions.bootstrapServers);
-        }
+        Map<String, String> overrides = new HashMap<>(
+                kafkaOptions.configOverrides(spec.commandLine().getParseResult()));
         if (spec.commandLine().getParseResult().hasMatchedOption("--ops-port")) {
             overrides.put("ops.port", String.valueOf(opsOptions.opsPort));
         }
         if (spec.commandLine().getParseResult().hasMatchedOption("--ops-host")) {
             overrides.put("ops.host", opsOptions.opsHost);
-        }
-        if (kafkaOptions.kafkaConfig != null) {
-            kafkaOptions.kafkaClientProperties().forEach((name, value) -> {
-                if (!name.equals(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)) {
-                    overrides.put("kafka.properties." + name, String.valueOf(value));
-                }
-            });
         }
         Optional.ofNullable(hostName).ifPresent(v -> overrides.put("host.name", v));
         Optional.ofNullable(hostId).ifPresent(v -> overrides.put("host.id", v));

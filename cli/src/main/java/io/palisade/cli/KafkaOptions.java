@@ -11,6 +11,7 @@ import java.util.Properties;
 
 import org.apache.kafka.clients.CommonClientConfigs;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 
 /** Where Kafka is and how to reach it: every command that talks to Kafka takes these. */
 final class KafkaOptions {
@@ -38,5 +39,24 @@ final class KafkaOptions {
         }
         properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         return properties;
+    }
+
+    /**
+     * These options as overrides of a service's {@code kafka.bootstrap_servers} and {@code kafka.properties.*} keys;
+     * an option left out overrides nothing, so the configuration file and environment still count.
+     */
+    Map<String, String> configOverrides(ParseResult parsed) {
+        Map<String, String> overrides = new HashMap<>();
+        if (parsed.hasMatchedOption("--bootstrap-server")) {
+            overrides.put("kafka.bootstrap_servers", bootstrapServers);
+        }
+        if (kafkaConfig != null) {
+            kafkaClientProperties().forEach((name, value) -> {
+                if (!name.equals(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)) {
+                    overrides.put("kafka.properties." + name, String.valueOf(value));
+                }
+            });
+        }
+        return overrides;
     }
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -13,15 +14,11 @@ import io.palisade.runtime.metrics.ServiceMetrics;
 import io.palisade.runtime.ops.OpsServer;
 import io.palisade.schema.Severity;
 import io.palisade.sinks.SinkMetrics;
-import io.palisade.sinks.SinkSettings;
 import io.palisade.sinks.SinkState;
 import io.palisade.sinks.SinksApp;
-import io.palisade.sinks.config.Destination;
-import io.palisade.sinks.config.InvalidSinksConfigException;
-import io.palisade.sinks.config.SinkDefinition;
+import io.palisade.runtime.config.InvalidConfigException;
+import io.palisade.sinks.config.SinkConfig;
 import io.palisade.sinks.config.SinksConfig;
-import io.palisade.sinks.config.SinksConfigLoader;
-import io.palisade.sinks.elasticsearch.ElasticsearchConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -40,8 +37,8 @@ import picocli.CommandLine.Option;
                         + "replaced from the environment), or, without a file, --elasticsearch URL alone."})
 final class SinksCommand implements Callable<Integer> {
 
-    /** Exit code of an invalid configuration, as {@code palisade collector}'s. */
-    static final int INVALID_CONFIG = 2;
+    /** Exit code of an invalid configuration, as the other services'. */
+    static final int INVALID_CONFIG = ConfigFileOptions.INVALID_CONFIG;
 
     private static final Logger LOG = LoggerFactory.getLogger(SinksCommand.class);
 
@@ -74,12 +71,12 @@ final class SinksCommand implements Callable<Integer> {
         SinksConfig config;
         try {
             config = config();
-        } catch (InvalidSinksConfigException e) {
+        } catch (InvalidConfigException e) {
             System.err.println("palisade sinks: " + e.getMessage());
             return INVALID_CONFIG;
         }
         if (dryRun) {
-            System.out.print(config.toYaml(SinksConfigLoader.YAML));
+            System.out.print(SinksConfig.binder().toYaml(config));
             return 0;
         }
         return run(config);
@@ -87,19 +84,20 @@ final class SinksCommand implements Callable<Integer> {
 
     private SinksConfig config() {
         if (configFile != null) {
-            return SinksConfigLoader.load(configFile, System.getenv());
+            return SinksConfig.binder().load(Optional.of(configFile), System.getenv(), Map.of());
         }
         if (elasticsearchUrl == null) {
-            throw new InvalidSinksConfigException(List.of(
+            throw new InvalidConfigException("sinks", List.of(
                     "no sinks: give --config FILE (env PALISADE_SINKS_CONFIG) or --elasticsearch URL"));
         }
-        try {
-            return new SinksConfig(List.of(new SinkDefinition(
-                    SinkSettings.defaults("elasticsearch").withMinimumSeverity(elasticsearchMinimum),
-                    new Destination.Elasticsearch(ElasticsearchConnection.of(elasticsearchUrl)))));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSinksConfigException(List.of("--elasticsearch: " + e.getMessage()));
+        SinksConfig config = new SinksConfig(List.of(new SinkConfig("elasticsearch", "elasticsearch",
+                elasticsearchMinimum, null, null, null, null, null,
+                new SinkConfig.ElasticsearchSection(elasticsearchUrl, null, null, null, null), null, null)));
+        List<String> problems = config.problems();
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException("sinks", problems);
         }
+        return config;
     }
 
     private int run(SinksConfig config) throws InterruptedException {
@@ -110,8 +108,8 @@ final class SinksCommand implements Callable<Integer> {
                      metrics.registry())) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(app), "sinks-stop"));
             LOG.atInfo().addKeyValue("bootstrap_servers", kafkaOptions.bootstrapServers)
-                    .addKeyValue("sinks", config.sinks().stream().map(s -> s.settings().name() + "("
-                            + s.destination().type() + ")").collect(Collectors.joining(", ")))
+                    .addKeyValue("sinks", config.sinks().stream().map(s -> s.name() + "(" + s.type() + ")")
+                            .collect(Collectors.joining(", ")))
                     .addKeyValue("ops", "http://127.0.0.1:" + ops.port()).log("sinks started");
             app.awaitStopped();
             app.failures().forEach(failure -> LOG.atError().setCause(failure).log("sink stopped"));

@@ -37,7 +37,7 @@ class CollectorCommandTest {
 
         int exit = new CommandLine(new Palisade()).execute("collector", "--config", config.toString());
 
-        assertThat(exit).isEqualTo(CollectorCommand.INVALID_CONFIG);
+        assertThat(exit).isEqualTo(ConfigFileOptions.INVALID_CONFIG);
         assertThat(streams.err())
                 .contains("invalid collector configuration (3 problems)")
                 .contains("publish.max_blok is not a known setting")

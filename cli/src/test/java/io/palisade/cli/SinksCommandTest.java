@@ -47,7 +47,7 @@ class SinksCommandTest {
         assertThat(exit).isEqualTo(SinksCommand.INVALID_CONFIG);
         assertThat(streams.err()).contains("3 problems",
                 "sinks[0].min_severity: cannot read \"urgent\" as one of [debug",
-                "sinks[1].slack.routes: at least one route",
+                "sinks[1].slack.routes needs at least one route (min_severity, webhook_url)",
                 "sinks[2].s3.create_bucket: cannot read \"maybe\" as true or false");
     }
 

@@ -43,7 +43,7 @@ public final class CollectorAgent implements AutoCloseable {
      * Starts every source the configuration enables; returns at once, sources retry their back ends themselves.
      * The publisher, its producer and the sources count what they do in {@code registry}.
      *
-     * @throws InvalidConfigException listing every problem of {@code config}
+     * @throws io.palisade.runtime.config.InvalidConfigException listing every problem of {@code config}
      */
     public static CollectorAgent start(CollectorConfig config, MeterRegistry registry) {
         config.validated();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.palisade.runtime.config.InvalidConfigException;
 import org.junit.jupiter.api.Test;
 
 class ProcessorConfigTest {
@@ -22,9 +23,9 @@ class ProcessorConfigTest {
                 .withSuppression(Duration.ofSeconds(-1), Duration.ofSeconds(-1));
 
         assertThat(broken.problems()).hasSize(6);
-        assertThatThrownBy(broken::validated).hasMessageContaining("bootstrap servers")
-                .hasMessageContaining("application id").hasMessageContaining("stream threads")
-                .hasMessageContaining("enrichment max wait").hasMessageContaining("suppression emit interval")
-                .hasMessageContaining("suppression grace");
+        assertThatThrownBy(broken::validated).isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("kafka.bootstrap_servers").hasMessageContaining("application_id")
+                .hasMessageContaining("stream_threads").hasMessageContaining("enrichment_max_wait")
+                .hasMessageContaining("suppression_emit_interval").hasMessageContaining("suppression_grace");
     }
 }

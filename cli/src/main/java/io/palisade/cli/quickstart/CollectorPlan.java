@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.palisade.collector.CollectorConfig;
-import io.palisade.collector.config.CollectorConfigLoader;
 import io.palisade.collector.file.FileIntegritySettings;
 
 /**
@@ -65,7 +64,7 @@ public record CollectorPlan(CollectorConfig config, List<String> notes) {
             notes.add("process source: /proc polling, not root (the netlink proc connector needs root)");
             notes.add("file-integrity source: files only root can read (e.g. /root/.ssh) are not watched, not root");
         }
-        CollectorConfig config = CollectorConfigLoader.load(Optional.empty(), Map.of(), settings);
+        CollectorConfig config = CollectorConfig.binder().load(Optional.empty(), Map.of(), settings);
         return new CollectorPlan(config, List.copyOf(notes));
     }
 

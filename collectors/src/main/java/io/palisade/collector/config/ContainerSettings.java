@@ -1,5 +1,6 @@
 package io.palisade.collector.config;
 
+import io.palisade.runtime.config.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

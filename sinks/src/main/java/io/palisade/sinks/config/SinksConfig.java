@@ -1,28 +1,58 @@
 package io.palisade.sinks.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.palisade.schema.Severity;
+import io.palisade.runtime.config.ConfigBinder;
+import io.palisade.runtime.config.Validatable;
 import io.palisade.sinks.ConfiguredSink;
-import io.palisade.sinks.SinkSettings;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Objects;
+import java.util.Set;
 
 /**
- * The sinks of the sinks process, as read by {@link SinksConfigLoader}.
+ * The sinks of the sinks process ({@code palisade sinks --config}): a YAML list of sinks, read by {@link #binder()},
+ * which reports every problem at once (unknown keys, wrong types, unset {@code ${NAME}} variables, and what each
+ * sink's settings reject), each naming its key.
  *
  * @param sinks the sinks, with distinct names, in file order
  */
-public record SinksConfig(List<SinkDefinition> sinks) {
+public record SinksConfig(List<SinkConfig> sinks) implements Validatable {
+
+    private static final ConfigBinder<SinksConfig> BINDER = ConfigBinder.of(SinksConfig.class, "sinks", Map.of());
 
     public SinksConfig {
-        sinks = List.copyOf(sinks);
+        // An item that is no section was reported while reading; it has no settings to check.
+        sinks = sinks == null ? List.of() : sinks.stream().filter(Objects::nonNull).toList();
+    }
+
+    /** Reads this configuration from YAML with {@code ${NAME}} references to environment variables. */
+    public static ConfigBinder<SinksConfig> binder() {
+        return BINDER;
+    }
+
+    @Override
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (sinks.isEmpty()) {
+            problems.add("sinks needs at least one sink");
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < sinks.size(); i++) {
+            SinkConfig sink = sinks.get(i);
+            problems.addAll(sink.problems("sinks[" + i + "]"));
+            if (sink.name() != null && !names.add(sink.name())) {
+                problems.add("sinks[" + i + "]: another sink is already named " + sink.name()
+                        + " (each sink has its own consumer group, named after it)");
+            }
+        }
+        return problems;
+    }
+
+    /** The sinks as they run, for a configuration without {@link #problems()}. */
+    public List<SinkDefinition> definitions() {
+        return sinks.stream().map(SinkConfig::definition).toList();
     }
 
     /**
@@ -31,7 +61,7 @@ public record SinksConfig(List<SinkDefinition> sinks) {
     public List<ConfiguredSink> open() {
         List<ConfiguredSink> opened = new ArrayList<>();
         try {
-            for (SinkDefinition sink : sinks) {
+            for (SinkDefinition sink : definitions()) {
                 opened.add(sink.open());
             }
             return opened;
@@ -45,40 +75,5 @@ public record SinksConfig(List<SinkDefinition> sinks) {
             }
             throw e;
         }
-    }
-
-    /** The effective configuration, defaults filled in and secrets redacted, in the file's own format. */
-    public String toYaml(ObjectMapper yaml) {
-        List<Map<String, Object>> described = new ArrayList<>();
-        for (SinkDefinition sink : sinks) {
-            SinkSettings settings = sink.settings();
-            Map<String, Object> keys = new LinkedHashMap<>();
-            keys.put("name", settings.name());
-            keys.put("type", sink.destination().type());
-            keys.put("min_severity", lower(settings.minimumSeverity()));
-            keys.put("tags_any", new TreeSet<>(settings.tags().any()));
-            keys.put("tags_none", new TreeSet<>(settings.tags().none()));
-            keys.put("batch_size", settings.batchSize());
-            keys.put("batch_linger", format(settings.batchLinger()));
-            keys.put("backoff", Map.of("initial", format(settings.backoff().initial()),
-                    "max", format(settings.backoff().max())));
-            keys.put(sink.destination().type(), sink.destination().describe());
-            described.add(keys);
-        }
-        try {
-            return yaml.writeValueAsString(Map.of("sinks", described));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the configuration cannot be written as YAML", e);
-        }
-    }
-
-    static String lower(Severity severity) {
-        return severity.name().toLowerCase(Locale.ROOT);
-    }
-
-    /** Durations as the file takes them: whole seconds as {@code 30s}, anything else in milliseconds. */
-    static String format(Duration duration) {
-        long ms = duration.toMillis();
-        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
     }
 }

@@ -19,16 +19,17 @@ import io.palisade.sinks.SinkMetrics;
 import io.palisade.sinks.SinksApp;
 import io.palisade.sinks.TestAlerts;
 import io.palisade.sinks.config.SinksConfig;
-import io.palisade.sinks.config.SinksConfigLoader;
 import io.palisade.sinks.elasticsearch.AlertIndex;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import org.apache.kafka.clients.admin.Admin;
@@ -92,8 +93,9 @@ class ConfiguredSinksIT {
                           access_key: %6$s
                           secret_key: ${IT_S3_SECRET}
                     """.formatted(run, elasticsearch.httpUrl(), s3.endpoint(), s3.region(), bucket, s3.accessKey());
-            SinksConfig config = SinksConfigLoader.parse(yaml, "it.yml",
-                    Map.of("IT_SLACK_WEBHOOK", slack.url(), "IT_S3_SECRET", s3.secretKey()));
+            SinksConfig config = SinksConfig.binder().load(Optional.of(Files.writeString(
+                    Files.createTempFile("sinks-it", ".yml"), yaml)),
+                    Map.of("IT_SLACK_WEBHOOK", slack.url(), "IT_S3_SECRET", s3.secretKey()), Map.of());
 
             try (SinksApp app = SinksApp.start(kafkaProperties, config.open(), new SimpleMeterRegistry());
                  ElasticsearchClient es = ElasticsearchClient.of(b -> b.host(elasticsearch.httpUrl().toString()));

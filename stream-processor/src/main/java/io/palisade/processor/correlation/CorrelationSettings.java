@@ -3,10 +3,12 @@ package io.palisade.processor.correlation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * Tuning of every correlation, as data: sequences and thresholds are lists so more can be added without code.
- * {@link #defaults()} documents the default of each setting; {@link #problems()} lists every invalid value at once.
+ * Tuning of every correlation, as data: sequences and thresholds are lists so more can be added without code. The
+ * {@code correlations} section of the processor configuration, keys in {@code snake_case}
+ * ({@code fleet_min_hosts}); {@link #problems()} lists every invalid value at once, each by its key.
  *
  * @param sequences              PAL-CORR-001: rule pairs that, in this order in one container within the window,
  *                               raise one alert. Default: PAL-PROC-001 (terminal shell) then PAL-FILE-001 (write below
@@ -30,9 +32,9 @@ import java.util.List;
  *                               Default 10 minutes.
  */
 public record CorrelationSettings(List<Sequence> sequences, List<Threshold> thresholds, Duration firstSeenLearning,
-                                  int maxExecutablesPerImage, int fleetMinHosts, Duration fleetWindow,
-                                  int statsWarmupSamples, double statsStddevFactor, double statsMinCpuDelta,
-                                  long statsMinMemoryDelta, Duration statsAlertWindow) {
+                                  Integer maxExecutablesPerImage, Integer fleetMinHosts, Duration fleetWindow,
+                                  Integer statsWarmupSamples, Double statsStddevFactor, Double statsMinCpuDelta,
+                                  Long statsMinMemoryDelta, Duration statsAlertWindow) {
 
     /** Rule {@code firstRuleId} then rule {@code thenRuleId} in the same container within {@code within}. */
     public record Sequence(String firstRuleId, String thenRuleId, Duration within) {
@@ -42,62 +44,73 @@ public record CorrelationSettings(List<Sequence> sequences, List<Threshold> thre
     public record Threshold(String ruleId, int count, Duration within) {
     }
 
+    /** The section of the processor configuration these settings are read from. */
+    private static final String KEY = "correlations.";
+
+    /** A {@code null} setting, one the configuration leaves out, takes its default. */
     public CorrelationSettings {
-        sequences = List.copyOf(sequences);
-        thresholds = List.copyOf(thresholds);
+        sequences = sequences == null
+                ? List.of(new Sequence("PAL-PROC-001", "PAL-FILE-001", Duration.ofMinutes(5))) : List.copyOf(sequences);
+        thresholds = thresholds == null
+                ? List.of(new Threshold("PAL-STAT-001", 6, Duration.ofMinutes(2))) : List.copyOf(thresholds);
+        firstSeenLearning = Objects.requireNonNullElse(firstSeenLearning, Duration.ofHours(1));
+        maxExecutablesPerImage = Objects.requireNonNullElse(maxExecutablesPerImage, 2000);
+        fleetMinHosts = Objects.requireNonNullElse(fleetMinHosts, 3);
+        fleetWindow = Objects.requireNonNullElse(fleetWindow, Duration.ofMinutes(10));
+        statsWarmupSamples = Objects.requireNonNullElse(statsWarmupSamples, 30);
+        statsStddevFactor = Objects.requireNonNullElse(statsStddevFactor, 4.0);
+        statsMinCpuDelta = Objects.requireNonNullElse(statsMinCpuDelta, 20.0);
+        statsMinMemoryDelta = Objects.requireNonNullElse(statsMinMemoryDelta, 256L * 1024 * 1024);
+        statsAlertWindow = Objects.requireNonNullElse(statsAlertWindow, Duration.ofMinutes(10));
     }
 
     public static CorrelationSettings defaults() {
-        return new CorrelationSettings(
-                List.of(new Sequence("PAL-PROC-001", "PAL-FILE-001", Duration.ofMinutes(5))),
-                List.of(new Threshold("PAL-STAT-001", 6, Duration.ofMinutes(2))),
-                Duration.ofHours(1), 2000, 3, Duration.ofMinutes(10),
-                30, 4.0, 20.0, 256L * 1024 * 1024, Duration.ofMinutes(10));
+        return new CorrelationSettings(null, null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** Every invalid setting, each as one sentence naming it; empty when all are valid. */
+    /** Every invalid setting, each as one sentence naming its key; empty when all are valid. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < sequences.size(); i++) {
             Sequence s = sequences.get(i);
-            String name = "sequences[" + i + "]";
-            requireRuleId(problems, name + ".firstRuleId", s.firstRuleId());
-            requireRuleId(problems, name + ".thenRuleId", s.thenRuleId());
+            String name = KEY + "sequences[" + i + "]";
+            requireRuleId(problems, name + ".first_rule_id", s.firstRuleId());
+            requireRuleId(problems, name + ".then_rule_id", s.thenRuleId());
             requirePositive(problems, name + ".within", s.within());
             if (s.firstRuleId() != null && s.firstRuleId().equals(s.thenRuleId())) {
-                problems.add(name + ": firstRuleId and thenRuleId must differ (use a threshold for repeats)");
+                problems.add(name + ": first_rule_id and then_rule_id must differ (use a threshold for repeats)");
             }
         }
         for (int i = 0; i < thresholds.size(); i++) {
             Threshold t = thresholds.get(i);
-            String name = "thresholds[" + i + "]";
-            requireRuleId(problems, name + ".ruleId", t.ruleId());
+            String name = KEY + "thresholds[" + i + "]";
+            requireRuleId(problems, name + ".rule_id", t.ruleId());
             requirePositive(problems, name + ".within", t.within());
             if (t.count() < 2) {
                 problems.add(name + ".count must be at least 2, not " + t.count());
             }
         }
-        requirePositive(problems, "firstSeenLearning", firstSeenLearning);
+        requirePositive(problems, KEY + "first_seen_learning", firstSeenLearning);
         if (maxExecutablesPerImage < 1) {
-            problems.add("maxExecutablesPerImage must be at least 1, not " + maxExecutablesPerImage);
+            problems.add(KEY + "max_executables_per_image must be at least 1, not " + maxExecutablesPerImage);
         }
         if (fleetMinHosts < 2) {
-            problems.add("fleetMinHosts must be at least 2, not " + fleetMinHosts);
+            problems.add(KEY + "fleet_min_hosts must be at least 2, not " + fleetMinHosts);
         }
-        requirePositive(problems, "fleetWindow", fleetWindow);
+        requirePositive(problems, KEY + "fleet_window", fleetWindow);
         if (statsWarmupSamples < 2) {
-            problems.add("statsWarmupSamples must be at least 2, not " + statsWarmupSamples);
+            problems.add(KEY + "stats_warmup_samples must be at least 2, not " + statsWarmupSamples);
         }
         if (!(statsStddevFactor > 0)) {
-            problems.add("statsStddevFactor must be above 0, not " + statsStddevFactor);
+            problems.add(KEY + "stats_stddev_factor must be above 0, not " + statsStddevFactor);
         }
         if (!(statsMinCpuDelta >= 0)) {
-            problems.add("statsMinCpuDelta must be 0 or more, not " + statsMinCpuDelta);
+            problems.add(KEY + "stats_min_cpu_delta must be 0 or more, not " + statsMinCpuDelta);
         }
         if (statsMinMemoryDelta < 0) {
-            problems.add("statsMinMemoryDelta must be 0 or more, not " + statsMinMemoryDelta);
+            problems.add(KEY + "stats_min_memory_delta must be 0 or more, not " + statsMinMemoryDelta);
         }
-        requirePositive(problems, "statsAlertWindow", statsAlertWindow);
+        requirePositive(problems, KEY + "stats_alert_window", statsAlertWindow);
         return problems;
     }
 

@@ -33,23 +33,23 @@ class CorrelationSettingsTest {
                 List.of(new Sequence("PAL-PROC-001", "PAL-PROC-001", Duration.ZERO), new Sequence(" ", null,
                         Duration.ofMinutes(1))),
                 List.of(new Threshold("PAL-STAT-001", 1, Duration.ofMinutes(-1))),
-                null, 0, 1, Duration.ofNanos(5), 1, 0, -1, -1, Duration.ofMinutes(10));
+                Duration.ZERO, 0, 1, Duration.ofNanos(5), 1, 0.0, -1.0, -1L, Duration.ofMinutes(10));
 
         assertThat(broken.problems()).containsExactlyInAnyOrder(
-                "sequences[0].within must be at least 1 ms, not PT0S",
-                "sequences[0]: firstRuleId and thenRuleId must differ (use a threshold for repeats)",
-                "sequences[1].firstRuleId must name a rule id",
-                "sequences[1].thenRuleId must name a rule id",
-                "thresholds[0].within must be at least 1 ms, not PT-1M",
-                "thresholds[0].count must be at least 2, not 1",
-                "firstSeenLearning must be at least 1 ms, not null",
-                "maxExecutablesPerImage must be at least 1, not 0",
-                "fleetMinHosts must be at least 2, not 1",
-                "fleetWindow must be at least 1 ms, not PT0.000000005S",
-                "statsWarmupSamples must be at least 2, not 1",
-                "statsStddevFactor must be above 0, not 0.0",
-                "statsMinCpuDelta must be 0 or more, not -1.0",
-                "statsMinMemoryDelta must be 0 or more, not -1");
+                "correlations.sequences[0].within must be at least 1 ms, not PT0S",
+                "correlations.sequences[0]: first_rule_id and then_rule_id must differ (use a threshold for repeats)",
+                "correlations.sequences[1].first_rule_id must name a rule id",
+                "correlations.sequences[1].then_rule_id must name a rule id",
+                "correlations.thresholds[0].within must be at least 1 ms, not PT-1M",
+                "correlations.thresholds[0].count must be at least 2, not 1",
+                "correlations.first_seen_learning must be at least 1 ms, not PT0S",
+                "correlations.max_executables_per_image must be at least 1, not 0",
+                "correlations.fleet_min_hosts must be at least 2, not 1",
+                "correlations.fleet_window must be at least 1 ms, not PT0.000000005S",
+                "correlations.stats_warmup_samples must be at least 2, not 1",
+                "correlations.stats_stddev_factor must be above 0, not 0.0",
+                "correlations.stats_min_cpu_delta must be 0 or more, not -1.0",
+                "correlations.stats_min_memory_delta must be 0 or more, not -1");
     }
 
     @Test
@@ -63,7 +63,7 @@ class CorrelationSettingsTest {
 
         assertThatThrownBy(() -> Correlations.attach(builder, null, null, null, broken))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("fleetMinHosts must be at least 2")
-                .hasMessageContaining("statsWarmupSamples must be at least 2");
+                .hasMessageContaining("correlations.fleet_min_hosts must be at least 2")
+                .hasMessageContaining("correlations.stats_warmup_samples must be at least 2");
     }
 }

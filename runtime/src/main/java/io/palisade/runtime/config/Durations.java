@@ -1,4 +1,4 @@
-package io.palisade.collector.config;
+package io.palisade.runtime.config;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -8,8 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Durations as people write them in configuration files: {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h},
- * {@code 2d}, or ISO-8601 ({@code PT5M}) for those used to the command-line flags.
+ * The one duration grammar of every Palisade service: a whole number and a unit, {@code 500ms}, {@code 30s},
+ * {@code 5m}, {@code 2h}, {@code 1d}. ISO-8601 ({@code PT30S}) is accepted too, because earlier command-line flags and
+ * environment variables took it and deployments still set them that way; a bare number is not, since its unit would
+ * be a guess.
  */
 public final class Durations {
 

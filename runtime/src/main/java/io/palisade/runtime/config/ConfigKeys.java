@@ -1,4 +1,4 @@
-package io.palisade.collector.config;
+package io.palisade.runtime.config;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 
 /**
  * Every configuration key, found by walking the settings records the way Jackson maps them, so a component a source
- * adds to its settings record is a key (and has an environment variable) without being listed anywhere.
+ * adds to its settings record is a key (and has an environment variable) without being listed anywhere. The keys of
+ * a list of sections are written with {@code []} ({@code sinks[].name}); they are set in the file only.
  */
 final class ConfigKeys {
 
@@ -21,6 +22,11 @@ final class ConfigKeys {
 
     /** One leaf key, e.g. {@code sources.file.paths}. */
     record Key(String path, Shape shape) {
+
+        /** Keys inside a list of sections have no variable: one variable cannot say which list item it sets. */
+        boolean inList() {
+            return path.contains("[]");
+        }
 
         /** {@code sources.file.paths} is set by {@code PALISADE_SOURCES_FILE_PATHS}. */
         String environmentVariable() {
@@ -45,6 +51,8 @@ final class ConfigKeys {
             Class<?> raw = propertyType.getRawClass();
             if (raw.isRecord()) {
                 walk(mapper, propertyType, path + ".", keys);
+            } else if (Collection.class.isAssignableFrom(raw) && propertyType.getContentType().getRawClass().isRecord()) {
+                walk(mapper, propertyType.getContentType(), path + "[].", keys);
             } else {
                 Shape shape = Map.class.isAssignableFrom(raw) ? Shape.MAP
                         : Collection.class.isAssignableFrom(raw) || raw.isArray() ? Shape.LIST : Shape.SCALAR;

@@ -1,4 +1,4 @@
-package io.palisade.collector.config;
+package io.palisade.runtime.config;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,39 +14,42 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Environment variables override the file: {@code PALISADE_} followed by the key with dots as underscores, upper
  * case ({@code sources.file.enabled} ← {@code PALISADE_SOURCES_FILE_ENABLED}). List values are comma-separated. A map
  * key takes the rest of the name, lower case, underscores as dots ({@code kafka.properties.security.protocol} ←
- * {@code PALISADE_KAFKA_PROPERTIES_SECURITY_PROTOCOL}). {@code PALISADE_BOOTSTRAP_SERVERS}, which every Palisade
- * command reads, stands for {@code kafka.bootstrap_servers} when the specific variable is unset.
+ * {@code PALISADE_KAFKA_PROPERTIES_SECURITY_PROTOCOL}). A service may name fallback variables, read when the key's
+ * own variable is unset (every command reads {@code PALISADE_BOOTSTRAP_SERVERS}).
  */
 final class EnvOverrides {
 
     static final String PREFIX = "PALISADE_";
-    static final String SHARED_BOOTSTRAP_SERVERS = "PALISADE_BOOTSTRAP_SERVERS";
-    private static final String BOOTSTRAP_SERVERS_KEY = "kafka.bootstrap_servers";
     /** Variables of the shared command-line options that look like keys but are read by the command itself. */
-    private static final Set<String> READ_BY_THE_COMMAND = Set.of("PALISADE_KAFKA_CONFIG",
-            "PALISADE_CONFIG");
+    private static final Set<String> READ_BY_THE_COMMAND = Set.of("PALISADE_KAFKA_CONFIG", "PALISADE_CONFIG");
 
     private EnvOverrides() {
     }
 
     /**
-     * Writes every variable of {@code env} that names a key into {@code tree}; returns the names of variables that
-     * start like a section ({@code PALISADE_SOURCES_...}) but name no key, which are mistakes worth reporting.
+     * Writes every variable of {@code env} that names a key into {@code tree}, and, for a key whose own variable is
+     * unset, its fallback variable; returns the names of variables that start like a section
+     * ({@code PALISADE_SOURCES_...}) but name no key, which are mistakes worth reporting.
      */
-    static List<String> apply(Map<String, String> env, Map<String, ConfigKeys.Key> keys, ObjectNode tree) {
+    static List<String> apply(Map<String, String> env, Map<String, ConfigKeys.Key> keys,
+                              Map<String, String> fallbacks, ObjectNode tree) {
         Map<String, String> sorted = new TreeMap<>(env);
-        List<String> sections = keys.keySet().stream().map(k -> PREFIX + k.substring(0, k.indexOf('.') + 1)
-                .replace('.', '_').toUpperCase(Locale.ROOT)).distinct().toList();
+        List<String> sections = keys.values().stream().filter(k -> !k.inList()).map(ConfigKeys.Key::path)
+                .filter(k -> k.contains("."))
+                .map(k -> PREFIX + k.substring(0, k.indexOf('.') + 1).replace('.', '_').toUpperCase(Locale.ROOT))
+                .distinct().toList();
         List<String> unknown = new ArrayList<>();
-        if (sorted.containsKey(SHARED_BOOTSTRAP_SERVERS)) {
-            set(tree, BOOTSTRAP_SERVERS_KEY, ConfigKeys.Shape.SCALAR, sorted.get(SHARED_BOOTSTRAP_SERVERS));
-        }
+        fallbacks.forEach((variable, key) -> {
+            if (sorted.containsKey(variable) && !sorted.containsKey(keys.get(key).environmentVariable())) {
+                set(tree, key, keys.get(key).shape(), sorted.get(variable));
+            }
+        });
         sorted.forEach((name, value) -> {
-            if (!name.startsWith(PREFIX) || name.equals(SHARED_BOOTSTRAP_SERVERS) || READ_BY_THE_COMMAND.contains(name)) {
+            if (!name.startsWith(PREFIX) || fallbacks.containsKey(name) || READ_BY_THE_COMMAND.contains(name)) {
                 return;
             }
             boolean known = false;
-            for (ConfigKeys.Key key : keys.values()) {
+            for (ConfigKeys.Key key : keys.values().stream().filter(k -> !k.inList()).toList()) {
                 String variable = key.environmentVariable();
                 if (name.equals(variable) && key.shape() != ConfigKeys.Shape.MAP) {
                     set(tree, key.path(), key.shape(), value);

@@ -1,9 +1,10 @@
-package io.palisade.collector.config;
+package io.palisade.runtime.config;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -21,6 +22,7 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 /**
  * The one Jackson set-up of the configuration: YAML, {@code snake_case} keys mapped onto the settings records'
@@ -35,7 +37,9 @@ final class ConfigMapper {
     static ObjectMapper yaml() {
         return configure(YAMLMapper.builder(YAMLFactory.builder()
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build()).build());
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                // A key with no value is unset, so it takes its default, as the example files show.
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build()).build());
     }
 
     private static ObjectMapper configure(ObjectMapper mapper) {
@@ -48,10 +52,11 @@ final class ConfigMapper {
                 .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true)
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
                 .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
-                .configure(EnumFeature.WRITE_ENUMS_TO_LOWERCASE, true);
+                .configure(EnumFeature.WRITE_ENUMS_TO_LOWERCASE, true)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     }
 
-    /** Reads {@code 10s}, {@code PT10S} or a number of milliseconds; anything else is a reported problem. */
+    /** Reads what {@link Durations} reads; anything else, a bare number too, is a reported problem. */
     private static final class DurationDeserializer extends StdScalarDeserializer<Duration> {
         DurationDeserializer() {
             super(Duration.class);
@@ -59,8 +64,8 @@ final class ConfigMapper {
 
         @Override
         public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
-                return Duration.ofMillis(p.getLongValue());
+            if (p.currentToken().isNumeric()) {
+                return weird(ctxt, p.getText());
             }
             if (p.currentToken() != JsonToken.VALUE_STRING) {
                 return (Duration) ctxt.handleUnexpectedToken(Duration.class, p);
@@ -72,7 +77,7 @@ final class ConfigMapper {
         private static Duration weird(DeserializationContext ctxt, String text) {
             try {
                 return (Duration) ctxt.handleWeirdStringValue(Duration.class, text,
-                        "not a duration (use e.g. 500ms, 10s, 5m, 1h)");
+                        "not a duration (use e.g. 500ms, 30s, 5m, 2h, 1d)");
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

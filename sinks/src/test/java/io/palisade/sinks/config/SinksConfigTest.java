@@ -3,15 +3,26 @@ package io.palisade.sinks.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.palisade.runtime.config.InvalidConfigException;
 import io.palisade.schema.Severity;
 import io.palisade.sinks.SinkSettings;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-class SinksConfigLoaderTest {
+class SinksConfigTest {
+
+    private static final Path EXAMPLE = Path.of("..", "config", "sinks.example.yml");
+
+    @TempDir
+    Path dir;
 
     private static final Map<String, String> ENV = Map.of(
             "ES_PASSWORD", "es-secret-pw",
@@ -49,53 +60,57 @@ class SinksConfigLoaderTest {
             """;
 
     @Test
-    void readsEverySinkTypeWithDefaultsAndEnvironmentSecrets() {
-        SinksConfig config = SinksConfigLoader.parse(FULL, "sinks.yml", ENV);
+    void readsEverySinkTypeWithDefaultsAndEnvironmentSecrets() throws IOException {
+        var definitions = load(FULL, ENV).definitions();
 
-        assertThat(config.sinks()).extracting(s -> s.settings().name())
+        assertThat(definitions).extracting(s -> s.settings().name())
                 .containsExactly("elasticsearch", "slack-critical", "archive");
-        SinkSettings es = config.sinks().get(0).settings();
+        SinkSettings es = definitions.get(0).settings();
         assertThat(es.minimumSeverity()).isEqualTo(Severity.NOTICE);
         assertThat(es.batchSize()).isEqualTo(1000);
         assertThat(es.batchLinger()).isEqualTo(Duration.ofMillis(500));
         assertThat(es.backoff().max()).isEqualTo(Duration.ofSeconds(10));
-        var connection = ((Destination.Elasticsearch) config.sinks().get(0).destination()).connection();
+        var connection = ((Destination.Elasticsearch) definitions.get(0).destination()).connection();
         assertThat(connection.url()).isEqualTo(URI.create("https://es.example:9200"));
         assertThat(connection.password()).isEqualTo("es-secret-pw");
 
-        SinkSettings slack = config.sinks().get(1).settings();
+        SinkSettings slack = definitions.get(1).settings();
         assertThat(slack.tags().any()).isEqualTo(Set.of("container", "mitre_privilege_escalation"));
         assertThat(slack.tags().none()).isEqualTo(Set.of("noisy"));
         assertThat(slack.batchSize()).isEqualTo(SinkSettings.DEFAULT_BATCH_SIZE);
-        var slackSettings = ((Destination.Slack) config.sinks().get(1).destination()).settings();
+        var slackSettings = ((Destination.Slack) definitions.get(1).destination()).settings();
         assertThat(slackSettings.routes().getFirst().minimumSeverity()).isEqualTo(Severity.CRITICAL);
         assertThat(slackSettings.maxMessagesPerMinute()).isEqualTo(10);
 
-        var s3 = ((Destination.S3) config.sinks().get(2).destination()).settings();
+        var s3 = ((Destination.S3) definitions.get(2).destination()).settings();
         assertThat(s3.bucket()).isEqualTo("palisade-alerts");
         assertThat(s3.secretKey()).isEqualTo("s3-secret-key");
         assertThat(s3.prefix()).isEqualTo("alerts/");
     }
 
     @Test
-    void theExampleFileIsValid(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path ca = dir.resolve("ca.pem");
-        java.nio.file.Files.writeString(ca, "not read before connecting");
-        String example = java.nio.file.Files.readString(java.nio.file.Path.of("..", "config", "sinks.example.yml"))
-                .replace("/etc/palisade/elasticsearch-ca.pem", ca.toString());
+    void theExampleDocumentsEveryKey() throws IOException {
+        assertThat(SinksConfig.binder().undocumentedKeys(EXAMPLE)).isEmpty();
+    }
+
+    @Test
+    void theExampleFileIsValid() throws Exception {
+        Path ca = dir.resolve("ca.pem");
+        Files.writeString(ca, "not read before connecting");
+        String example = Files.readString(EXAMPLE).replace("/etc/palisade/elasticsearch-ca.pem", ca.toString());
         Map<String, String> env = Map.of("PALISADE_ES_PASSWORD", "pw",
                 "PALISADE_SLACK_WEBHOOK_SECURITY", "https://hooks.slack.com/services/a",
                 "PALISADE_SLACK_WEBHOOK_ONCALL", "https://hooks.slack.com/services/b",
                 "PALISADE_S3_ACCESS_KEY", "ak", "PALISADE_S3_SECRET_KEY", "sk");
 
-        SinksConfig config = SinksConfigLoader.parse(example, "sinks.example.yml", env);
+        SinksConfig config = load(example, env);
 
-        assertThat(config.sinks()).extracting(s -> s.destination().type())
+        assertThat(config.definitions()).extracting(s -> s.destination().type())
                 .containsExactly("elasticsearch", "slack", "s3");
     }
 
     @Test
-    void reportsThreeMistakesInOneError() {
+    void reportsThreeMistakesInOneError() throws IOException {
         String yaml = """
                 sinks:
                   - name: es
@@ -110,17 +125,19 @@ class SinksConfigLoaderTest {
                       endpoint: http://127.0.0.1:9000
                 """;
 
-        assertThatThrownBy(() -> SinksConfigLoader.parse(yaml, "sinks.yml", Map.of()))
-                .isInstanceOfSatisfying(InvalidSinksConfigException.class, e -> assertThat(e.problems())
+        Path file = write(yaml);
+        assertThatThrownBy(() -> SinksConfig.binder().load(Optional.of(file), Map.of(), Map.of()))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())
                         .containsExactlyInAnyOrder(
-                                "sinks[0].batch_size: cannot read \"lots\" as a whole number",
-                                "sinks[0].elasticsearch.usename: is not a known setting",
+                                "sinks[0].batch_size: cannot read \"lots\" as a whole number (not a valid "
+                                        + "`java.lang.Integer` value)",
+                                "sinks[0].elasticsearch.usename is not a known setting",
                                 "sinks[1].s3: invalid S3 archive settings: bucket is required"))
                 .hasMessageContaining("3 problems");
     }
 
     @Test
-    void reportsSettingsErrorsUnsetVariablesAndSectionsOfAnotherType() {
+    void reportsSettingsErrorsUnsetVariablesAndSectionsOfAnotherType() throws IOException {
         String yaml = """
                 sinks:
                   - name: Bad_Name
@@ -133,22 +150,44 @@ class SinksConfigLoaderTest {
                     type: kafka
                 """;
 
-        assertThatThrownBy(() -> SinksConfigLoader.parse(yaml, "sinks.yml", Map.of()))
-                .isInstanceOfSatisfying(InvalidSinksConfigException.class, e -> assertThat(e.problems())
+        Path file = write(yaml);
+        assertThatThrownBy(() -> SinksConfig.binder().load(Optional.of(file), Map.of(), Map.of()))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())
                         .anySatisfy(p -> assertThat(p).startsWith("sinks[0]: invalid settings for sink Bad_Name"))
                         .contains("sinks[0].slack.routes[0].webhook_url: environment variable NOT_SET is not set",
-                                "sinks[0].s3: is not a known setting",
-                                "sinks[1].type: must be one of [elasticsearch, slack, s3], not kafka"));
+                                "sinks[0].s3 is not a known setting for a sink of type slack",
+                                "sinks[1].type must be one of [elasticsearch, slack, s3], not kafka"));
     }
 
     @Test
-    void dryRunShowsEffectiveConfigurationWithoutSecrets() {
-        String yaml = SinksConfigLoader.parse(FULL, "sinks.yml", ENV).toYaml(SinksConfigLoader.YAML);
+    void aYamlSyntaxErrorNamesTheFileAndLine() throws IOException {
+        Path file = write("""
+                sinks:
+                  - name: es
+                     type: elasticsearch
+                """);
+
+        assertThatThrownBy(() -> SinksConfig.binder().load(Optional.of(file), Map.of(), Map.of()))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems()).singleElement()
+                        .asString().startsWith(file + ": not valid YAML at line 3: "));
+    }
+
+    @Test
+    void dryRunShowsEffectiveConfigurationWithoutSecrets() throws IOException {
+        String yaml = SinksConfig.binder().toYaml(load(FULL, ENV));
 
         assertThat(yaml).contains("batch_linger: 500ms", "min_severity: critical", "prefix: alerts/",
                 "password: <redacted>", "webhook_url: <redacted>", "secret_key: <redacted>", "username: palisade");
         assertThat(yaml).doesNotContain("es-secret-pw", "hook-secret", "s3-secret-key");
-        assertThat(SinksConfigLoader.parse(yaml.replace("<redacted>", "x").replace("webhook_url: x",
-                "webhook_url: https://hooks.slack.com/x"), "dry-run", Map.of()).sinks()).hasSize(3);
+        assertThat(load(yaml.replace("<redacted>", "x").replace("webhook_url: x",
+                "webhook_url: https://hooks.slack.com/x"), Map.of()).definitions()).hasSize(3);
+    }
+
+    private SinksConfig load(String yaml, Map<String, String> env) throws IOException {
+        return SinksConfig.binder().load(Optional.of(write(yaml)), env, Map.of());
+    }
+
+    private Path write(String yaml) throws IOException {
+        return Files.writeString(Files.createTempFile(dir, "sinks", ".yml"), yaml);
     }
 }

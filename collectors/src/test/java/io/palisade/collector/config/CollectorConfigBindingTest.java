@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.palisade.collector.CollectorConfig;
-import io.palisade.collector.InvalidConfigException;
+import io.palisade.runtime.config.InvalidConfigException;
 import io.palisade.collector.process.ProcessSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CollectorConfigLoaderTest {
+class CollectorConfigBindingTest {
 
     @TempDir
     Path dir;
@@ -48,7 +48,7 @@ class CollectorConfigLoaderTest {
                   port: 0
                 """);
 
-        CollectorConfig config = CollectorConfigLoader.load(Optional.of(file), Map.of(), Map.of());
+        CollectorConfig config = CollectorConfig.binder().load(Optional.of(file), Map.of(), Map.of());
 
         assertThat(config.kafka().bootstrapServers()).isEqualTo("kafka-1:9093,kafka-2:9093");
         assertThat(config.kafka().properties()).containsEntry("security.protocol", "SASL_SSL");
@@ -80,12 +80,36 @@ class CollectorConfigLoaderTest {
                     poll_interval: 1ms
                 """);
 
-        assertThatThrownBy(() -> CollectorConfigLoader.load(Optional.of(file), Map.of(), Map.of()))
+        assertThatThrownBy(() -> CollectorConfig.binder().load(Optional.of(file), Map.of(), Map.of()))
                 .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems()).containsExactly(
                         "sources.file.pathz is not a known setting",
                         "sources.stats.interval: cannot read \"soon\" as a duration (not a duration (use e.g. 500ms, "
-                                + "10s, 5m, 1h))",
+                                + "30s, 5m, 2h, 1d))",
                         "sources.process.poll_interval must be at least 10ms, got PT0.001S"));
+    }
+
+    @Test
+    void aYamlSyntaxErrorNamesTheFileAndLine() throws IOException {
+        Path file = write("""
+                kafka:
+                  bootstrap_servers: kafka:9092
+                sources:
+                  file:
+                    paths: [/etc
+                """);
+
+        assertThatThrownBy(() -> CollectorConfig.binder().load(Optional.of(file), Map.of(), Map.of()))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems()).singleElement()
+                        .asString().startsWith(file + ": not valid YAML at line 5: "));
+    }
+
+    @Test
+    void theExampleDocumentsEveryKey() throws IOException {
+        Path example = Path.of("..", "config", "collector.example.yml");
+
+        assertThat(CollectorConfig.binder().undocumentedKeys(example)).isEmpty();
+        CollectorConfig config = CollectorConfig.binder().load(Optional.of(example), Map.of(), Map.of());
+        assertThat(config).isEqualTo(CollectorConfig.defaults("127.0.0.1:9092"));
     }
 
     @Test
@@ -105,7 +129,7 @@ class CollectorConfigLoaderTest {
                   port: 70000
                 """);
 
-        assertThatThrownBy(() -> CollectorConfigLoader.load(Optional.of(file), Map.of(), Map.of()))
+        assertThatThrownBy(() -> CollectorConfig.binder().load(Optional.of(file), Map.of(), Map.of()))
                 .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())
                         .hasSize(7)
                         .anySatisfy(p -> assertThat(p).isEqualTo("kafak is not a known setting"))
@@ -135,8 +159,8 @@ class CollectorConfigLoaderTest {
                 "PALISADE_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512",
                 "PALISADE_JAVA_OPTS", "-Xmx64m");
 
-        CollectorConfig fromEnv = CollectorConfigLoader.load(Optional.of(file), env, Map.of());
-        CollectorConfig fromFlags = CollectorConfigLoader.load(Optional.of(file), env,
+        CollectorConfig fromEnv = CollectorConfig.binder().load(Optional.of(file), env, Map.of());
+        CollectorConfig fromFlags = CollectorConfig.binder().load(Optional.of(file), env,
                 Map.of("kafka.bootstrap_servers", "from-flag:9092", "kafka.properties.sasl.mechanism", "PLAIN"));
 
         assertThat(fromEnv.kafka().bootstrapServers()).isEqualTo("from-env:9092");
@@ -150,11 +174,11 @@ class CollectorConfigLoaderTest {
 
     @Test
     void sharedBootstrapVariableIsTheFallbackAndMisspelledVariablesAreProblems() {
-        CollectorConfig config = CollectorConfigLoader.load(Optional.empty(),
+        CollectorConfig config = CollectorConfig.binder().load(Optional.empty(),
                 Map.of("PALISADE_BOOTSTRAP_SERVERS", "shared:9092"), Map.of());
         assertThat(config.kafka().bootstrapServers()).isEqualTo("shared:9092");
 
-        assertThatThrownBy(() -> CollectorConfigLoader.load(Optional.empty(), Map.of(
+        assertThatThrownBy(() -> CollectorConfig.binder().load(Optional.empty(), Map.of(
                 "PALISADE_BOOTSTRAP_SERVERS", "shared:9092", "PALISADE_SOURCES_FILE_ENABLE", "false"), Map.of()))
                 .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())
                         .containsExactly("environment variable PALISADE_SOURCES_FILE_ENABLE does not name a setting"));
@@ -162,7 +186,7 @@ class CollectorConfigLoaderTest {
 
     @Test
     void kafkaPropertiesMustBeProducerSettingsTheCollectorDoesNotOwn() {
-        assertThatThrownBy(() -> CollectorConfigLoader.load(Optional.empty(), Map.of(
+        assertThatThrownBy(() -> CollectorConfig.binder().load(Optional.empty(), Map.of(
                 "PALISADE_KAFKA_BOOTSTRAP_SERVERS", "k:9092",
                 "PALISADE_KAFKA_PROPERTIES_ENABLE_IDEMPOTENCE", "false",
                 "PALISADE_KAFKA_PROPERTIES_SSL_TRUSTSTORE_LOCATOIN", "/x"), Map.of()))
@@ -173,26 +197,26 @@ class CollectorConfigLoaderTest {
 
     @Test
     void effectiveConfigurationIsPrintableYamlWithSecretsRedactedAndReadsBackTheSame() throws IOException {
-        CollectorConfig config = CollectorConfigLoader.load(Optional.empty(), Map.of(
+        CollectorConfig config = CollectorConfig.binder().load(Optional.empty(), Map.of(
                 "PALISADE_KAFKA_BOOTSTRAP_SERVERS", "k:9092",
                 "PALISADE_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "ScramLoginModule required password=\"hunter2\";",
                 "PALISADE_KAFKA_PROPERTIES_SSL_KEYSTORE_PASSWORD", "hunter3",
                 "PALISADE_KAFKA_PROPERTIES_SECURITY_PROTOCOL", "SASL_SSL"), Map.of());
 
-        String yaml = CollectorConfigLoader.toYaml(config);
+        String yaml = CollectorConfig.binder().toYaml(config);
 
         assertThat(yaml).doesNotContain("hunter2", "hunter3")
                 .contains("sasl.jaas.config: <redacted>", "security.protocol: SASL_SSL", "resync: 5m",
                         "spool_dir: /var/lib/palisade/spool", "poll_interval: 100ms");
         Path printed = write(yaml);
-        CollectorConfig reread = CollectorConfigLoader.load(Optional.of(printed), Map.of(), Map.of());
+        CollectorConfig reread = CollectorConfig.binder().load(Optional.of(printed), Map.of(), Map.of());
         assertThat(reread.sources()).isEqualTo(config.sources());
         assertThat(reread.publish()).isEqualTo(config.publish());
     }
 
     @Test
     void everyKeyHasAnEnvironmentVariable() {
-        assertThat(CollectorConfigLoader.environmentVariables())
+        assertThat(CollectorConfig.binder().environmentVariables())
                 .containsEntry("kafka.bootstrap_servers", "PALISADE_KAFKA_BOOTSTRAP_SERVERS")
                 .containsEntry("kafka.properties", "PALISADE_KAFKA_PROPERTIES_<NAME>")
                 .containsEntry("sources.file.rescan_interval", "PALISADE_SOURCES_FILE_RESCAN_INTERVAL")

@@ -1,4 +1,4 @@
-package io.palisade.collector.config;
+package io.palisade.runtime.config;
 
 import java.io.IOException;
 import java.util.ArrayList;
