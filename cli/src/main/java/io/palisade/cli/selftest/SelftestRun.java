@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * this run's markers) while the actions run one after the other, then waits until every expected alert arrived or
  * the timeout passed. A container is removed as soon as all its alerts arrived (the CPU burner stops burning), the
  * rest at {@link #close()}, which also deletes the host actions' files.
+ *
+ * <p>While a container's alerts are missing, its execs are run again every {@link #REPEAT_INTERVAL}, and each repeat is
+ * logged: an exec that ends within a millisecond can end before the collector has read its name from /proc (under a
+ * GC pause or a saturated CPU), and the collector then reports it without name or container. A real probe would try
+ * again too; the log tells how often one had to.
  */
 public final class SelftestRun implements AutoCloseable {
 
@@ -36,6 +42,7 @@ public final class SelftestRun implements AutoCloseable {
     private static final Duration TAIL_STOP = Duration.ofSeconds(10);
     /** Containers' main processes end by themselves this long after the timeout, should the run be killed. */
     private static final Duration CONTAINER_GRACE = Duration.ofMinutes(5);
+    private static final Duration REPEAT_INTERVAL = Duration.ofSeconds(20);
 
     private final String runId;
     private final String image;
@@ -44,6 +51,11 @@ public final class SelftestRun implements AutoCloseable {
     private final AlertsTail alerts;
     private final ContainerLab containers;
     private final HostLab host;
+    /** The container actions performed, by container id, to repeat while their alerts are missing. */
+    private final Map<String, Performed> performed = new LinkedHashMap<>();
+
+    private record Performed(InContainer action, List<Expectation> expectations) {
+    }
 
     private SelftestRun(String runId, String image, Duration timeout, DockerClient docker, AlertsTail alerts,
                         ContainerLab containers, HostLab host) {
@@ -112,7 +124,11 @@ public final class SelftestRun implements AutoCloseable {
                 }
             }
             progress.accept("waiting up to " + timeout.toSeconds() + " s for the alerts ...");
-            verdicts.awaitSettled(timeout);
+            Instant deadline = Instant.now().plus(timeout);
+            while (!verdicts.awaitSettled(earliest(deadline, Instant.now().plus(REPEAT_INTERVAL)))
+                    && Instant.now().isBefore(deadline)) {
+                repeatMissing(verdicts);
+            }
         } finally {
             alerts.close();
             reader.join(TAIL_STOP.toMillis());
@@ -144,13 +160,34 @@ public final class SelftestRun implements AutoCloseable {
             // Not there in time: go on; the result shows what was missed.
             verdicts.awaitPassed(first, ACTION_TIMEOUT);
         }
+        performed.put(containerId, new Performed(action, expectations));
+        exec(containerId, performed.get(containerId), verdicts);
+    }
+
+    private void exec(String containerId, Performed performed, Verdicts verdicts) throws InterruptedException {
         try {
-            for (Exec exec : action.execs()) {
-                containers.exec(containerId, withMarker(exec, marker), ACTION_TIMEOUT);
+            for (Exec exec : performed.action().execs()) {
+                containers.exec(containerId, withMarker(exec, marker(performed.action())), ACTION_TIMEOUT);
             }
         } catch (RuntimeException e) {
-            verdicts.fail(expectations, "docker exec failed: " + e.getMessage());
+            verdicts.fail(performed.expectations(), "docker exec failed: " + e.getMessage());
         }
+    }
+
+    /** Runs the execs again of every container action whose alerts are still missing. */
+    private void repeatMissing(Verdicts verdicts) throws InterruptedException {
+        for (Map.Entry<String, Performed> entry : performed.entrySet()) {
+            InContainer action = entry.getValue().action();
+            if (!action.execs().isEmpty() && !verdicts.settled(entry.getKey())) {
+                LOG.atInfo().addKeyValue("action", action.name()).addKeyValue("container", entry.getKey())
+                        .log("self-test action repeated: its alerts have not arrived yet");
+                exec(entry.getKey(), entry.getValue(), verdicts);
+            }
+        }
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private void perform(OnHost action, Verdicts verdicts) throws InterruptedException {

@@ -94,16 +94,26 @@ final class Verdicts {
         return completed;
     }
 
-    /** Waits until every expectation passed or failed to be performed, or {@code timeout} passed. */
-    synchronized void awaitSettled(Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
+    /**
+     * Waits until every expectation passed or failed to be performed, or {@code deadline} passed.
+     *
+     * @return whether every expectation is settled
+     */
+    synchronized boolean awaitSettled(Instant deadline) throws InterruptedException {
         while (!settled()) {
             long millis = Duration.between(Instant.now(), deadline).toMillis();
             if (millis <= 0) {
-                return;
+                return false;
             }
             wait(millis);
         }
+        return true;
+    }
+
+    /** Whether every expectation of {@code containerId} passed or failed to be performed. */
+    synchronized boolean settled(String containerId) {
+        return outcomes.values().stream().filter(o -> containerId.equals(o.expectation().containerId()))
+                .allMatch(outcome -> outcome.passed() || outcome.error() != null);
     }
 
     /** Waits until {@code expectation} passed, or {@code timeout} passed; says whether it did. */
