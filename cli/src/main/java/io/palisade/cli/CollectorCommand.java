@@ -9,8 +9,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.palisade.collector.CollectorAgent;
-import io.palisade.collector.CollectorConfig;
+import io.palisade.collector.agent.CollectorAgent;
+import io.palisade.collector.agent.CollectorConfig;
 import io.palisade.runtime.metrics.ServiceMetrics;
 import io.palisade.runtime.ops.OpsServer;
 import org.slf4j.Logger;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.palisade.collector.config.HostIdentitySettings;
 import io.palisade.schema.Agent;
 import io.palisade.schema.Host;
 import org.slf4j.Logger;
@@ -27,10 +28,10 @@ public record CollectorIdentity(Host host, Agent agent) {
             Path.of("/var/lib/dbus/machine-id"));
     private static final Path KERNEL_HOST_NAME = Path.of("/proc/sys/kernel/hostname");
 
-    /** The identity the configuration names, completed from the machine where it leaves something unset. */
-    public static CollectorIdentity detect(CollectorConfig config) {
-        String hostName = Optional.ofNullable(config.host().name()).orElseGet(CollectorIdentity::kernelHostName);
-        String hostId = Optional.ofNullable(config.host().id()).orElseGet(() -> machineId(hostName));
+    /** The identity the {@code host} settings name, completed from the machine where they leave something unset. */
+    public static CollectorIdentity detect(HostIdentitySettings host) {
+        String hostName = Optional.ofNullable(host.name()).orElseGet(CollectorIdentity::kernelHostName);
+        String hostId = Optional.ofNullable(host.id()).orElseGet(() -> machineId(hostName));
         String agentId = UUID.nameUUIDFromBytes(("palisade-collector:" + hostId).getBytes(StandardCharsets.UTF_8))
                 .toString();
         String version = Optional.ofNullable(CollectorIdentity.class.getPackage().getImplementationVersion())

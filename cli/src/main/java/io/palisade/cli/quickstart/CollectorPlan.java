@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.palisade.collector.CollectorConfig;
+import io.palisade.collector.agent.CollectorConfig;
 import io.palisade.collector.file.FileIntegritySettings;
 
 /**

@@ -13,7 +13,7 @@ import java.util.Properties;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.palisade.collector.CollectorAgent;
+import io.palisade.collector.agent.CollectorAgent;
 import io.palisade.devstack.DevStack;
 import io.palisade.devstack.S3Server;
 import io.palisade.processor.ProcessorConfig;

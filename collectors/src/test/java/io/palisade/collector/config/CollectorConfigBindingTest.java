@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.palisade.collector.CollectorConfig;
+import io.palisade.collector.agent.CollectorConfig;
 import io.palisade.runtime.config.InvalidConfigException;
 import io.palisade.collector.process.ProcessSettings;
 import org.junit.jupiter.api.Test;

@@ -11,8 +11,8 @@ import java.util.UUID;
 
 import com.github.dockerjava.api.model.Bind;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.palisade.collector.CollectorAgent;
-import io.palisade.collector.CollectorConfig;
+import io.palisade.collector.agent.CollectorAgent;
+import io.palisade.collector.agent.CollectorConfig;
 import io.palisade.collector.RawTopicScan;
 import io.palisade.collector.TopicReader;
 import io.palisade.devstack.DockerEnvironment;

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.palisade.collector.CollectorIdentity;
-import io.palisade.collector.CollectorConfig;
+import io.palisade.collector.agent.CollectorConfig;
 import io.palisade.collector.TopicReader;
 import io.palisade.collector.process.ProcessSettings.Backend;
 import io.palisade.collector.TestPublishers;
@@ -127,7 +127,7 @@ class ProcessSourceIT {
 
     /** A process source observing with {@code backend}, publishing to the broker, and a container to exec in. */
     private void whileObserving(Backend backend, Scenario scenario) throws Exception {
-        CollectorIdentity identity = CollectorIdentity.detect(CollectorConfig.defaults(kafka.bootstrapServers()));
+        CollectorIdentity identity = CollectorIdentity.detect(CollectorConfig.defaults(kafka.bootstrapServers()).host());
         try (KafkaEventPublisher publisher = TestPublishers.to(kafka.bootstrapServers(), "process-it");
              ProcessSource source = new ProcessSource(identity, new ProcessSettings(true, backend, null));
              TopicReader<ProcessEvent> events = new TopicReader<>(kafka.bootstrapServers(), Topics.PROCESS_EVENTS);

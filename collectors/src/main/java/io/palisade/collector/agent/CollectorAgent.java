@@ -1,4 +1,4 @@
-package io.palisade.collector;
+package io.palisade.collector.agent;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,16 +6,17 @@ import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.palisade.collector.config.SourcesSettings;
+import io.palisade.collector.Collector;
+import io.palisade.collector.CollectorIdentity;
 import io.palisade.collector.container.ContainerSource;
 import io.palisade.collector.container.DockerClients;
 import io.palisade.collector.file.ContainerDriftSource;
 import io.palisade.collector.file.FileIntegritySource;
 import io.palisade.collector.host.HostSource;
 import io.palisade.collector.process.ProcessSource;
-import io.palisade.collector.stats.StatsSource;
 import io.palisade.collector.publish.KafkaEventPublisher;
 import io.palisade.collector.publish.PublisherMetrics;
+import io.palisade.collector.stats.StatsSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +48,7 @@ public final class CollectorAgent implements AutoCloseable {
      */
     public static CollectorAgent start(CollectorConfig config, MeterRegistry registry) {
         config.validated();
-        CollectorIdentity identity = CollectorIdentity.detect(config);
+        CollectorIdentity identity = CollectorIdentity.detect(config.host());
         KafkaEventPublisher publisher = KafkaEventPublisher.start(config.kafka(), config.publish(),
                 "palisade-collector-" + identity.host().getName(), registry);
         List<Collector> sources = new ArrayList<>();

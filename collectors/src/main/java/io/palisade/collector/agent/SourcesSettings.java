@@ -1,9 +1,10 @@
-package io.palisade.collector.config;
+package io.palisade.collector.agent;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import io.palisade.collector.config.ContainerSettings;
 import io.palisade.collector.file.DriftSettings;
 import io.palisade.collector.file.FileIntegritySettings;
 import io.palisade.collector.host.HostSettings;

@@ -1,4 +1,4 @@
-package io.palisade.collector;
+package io.palisade.collector.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +11,7 @@ import io.palisade.runtime.config.InvalidConfigException;
 import io.palisade.collector.config.HostIdentitySettings;
 import io.palisade.collector.config.KafkaSettings;
 import io.palisade.collector.config.PublishSettings;
-import io.palisade.collector.config.SourcesSettings;
+import io.palisade.collector.agent.SourcesSettings;
 import org.junit.jupiter.api.Test;
 
 class CollectorConfigTest {

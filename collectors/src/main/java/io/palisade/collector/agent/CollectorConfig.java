@@ -1,4 +1,4 @@
-package io.palisade.collector;
+package io.palisade.collector.agent;
 
 import java.util.List;
 import java.util.Map;
@@ -9,7 +9,6 @@ import io.palisade.collector.config.HostIdentitySettings;
 import io.palisade.collector.config.KafkaSettings;
 import io.palisade.collector.config.OpsSettings;
 import io.palisade.collector.config.PublishSettings;
-import io.palisade.collector.config.SourcesSettings;
 import io.palisade.runtime.config.ConfigBinder;
 import io.palisade.runtime.config.InvalidConfigException;
 import io.palisade.runtime.config.Validatable;
