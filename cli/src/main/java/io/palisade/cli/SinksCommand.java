@@ -10,13 +10,13 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import io.palisade.runtime.config.InvalidConfigException;
 import io.palisade.runtime.metrics.ServiceMetrics;
 import io.palisade.runtime.ops.OpsServer;
 import io.palisade.schema.Severity;
 import io.palisade.sinks.SinkMetrics;
 import io.palisade.sinks.SinkState;
 import io.palisade.sinks.SinksApp;
-import io.palisade.runtime.config.InvalidConfigException;
 import io.palisade.sinks.config.SinkConfig;
 import io.palisade.sinks.config.SinksConfig;
 import org.slf4j.Logger;

@@ -3,12 +3,6 @@ package io.palisade.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.palisade.cli.quickstart.CollectorPlan;
-import io.palisade.cli.selftest.Action;
-import io.palisade.cli.selftest.Actions;
-import io.palisade.devstack.DockerEnvironment;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -18,6 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.palisade.cli.quickstart.CollectorPlan;
+import io.palisade.cli.selftest.Action;
+import io.palisade.cli.selftest.Actions;
+import io.palisade.devstack.DockerEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,8 +1,8 @@
 package io.palisade.collector;
 
 import io.palisade.schema.topic.Topic;
-import org.slf4j.LoggerFactory;
 import org.apache.avro.specific.SpecificRecord;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where sources put their events. Implementations never block a caller indefinitely and never throw for a delivery

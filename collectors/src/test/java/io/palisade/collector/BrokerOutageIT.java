@@ -12,9 +12,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import io.palisade.collector.agent.CollectorConfig;
-import io.palisade.collector.agent.CollectorAgent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.palisade.collector.agent.CollectorAgent;
+import io.palisade.collector.agent.CollectorConfig;
 import io.palisade.collector.config.KafkaSettings;
 import io.palisade.collector.config.PublishSettings;
 import io.palisade.collector.publish.KafkaEventPublisher;

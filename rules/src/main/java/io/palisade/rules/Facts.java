@@ -2,9 +2,8 @@ package io.palisade.rules;
 
 import java.util.Optional;
 
-import org.apache.avro.specific.SpecificRecord;
-
 import io.palisade.schema.ContainerPosture;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * What one evaluation sees: one event and its enrichment, handed in per record by the stream processor, which owns

@@ -7,16 +7,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.palisade.schema.Severity;
+import io.palisade.schema.Threat;
+import io.palisade.schema.ThreatTactic;
+import io.palisade.schema.ThreatTechnique;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
-
-import io.palisade.schema.Severity;
-import io.palisade.schema.Threat;
-import io.palisade.schema.ThreatTactic;
-import io.palisade.schema.ThreatTechnique;
 
 /**
  * Reads and checks the metadata annotations of every rule in a DRL file:

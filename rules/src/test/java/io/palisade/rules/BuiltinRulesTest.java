@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import io.palisade.rules.fixture.FixtureReport;
 import io.palisade.rules.fixture.FixtureRunner;
 import io.palisade.rules.logging.RecordingLoggerProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The build check over the shipped library (architecture conventions 8 and 9): every DRL compiles with no error or

@@ -2,10 +2,9 @@ package io.palisade.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import io.palisade.schema.Container;
 import io.palisade.schema.ContainerImage;
+import org.junit.jupiter.api.Test;
 
 class MessageTemplateTest {
 

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.Test;
-
 import io.palisade.schema.Severity;
 import io.palisade.schema.Threat;
 import io.palisade.schema.ThreatTactic;
 import io.palisade.schema.ThreatTechnique;
+import org.junit.jupiter.api.Test;
 
 class RuleCatalogTest {
 

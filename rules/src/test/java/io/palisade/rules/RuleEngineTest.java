@@ -6,9 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import io.palisade.rules.fixture.Fixture;
 import io.palisade.rules.fixture.FixtureReader;
 import io.palisade.schema.File;
@@ -17,6 +14,8 @@ import io.palisade.schema.Process;
 import io.palisade.schema.ProcessEvent;
 import io.palisade.schema.Samples;
 import io.palisade.schema.Severity;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** What a finding carries, which is what the stream processor builds an Alert from. */
 class RuleEngineTest {

@@ -8,10 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
+import io.palisade.rules.fixture.FixtureReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.palisade.rules.fixture.FixtureReader;
 
 /** Tuning as data: a user directory narrows a policy list with {@code !entry} and replaces a threshold. */
 class UserTuningTest {

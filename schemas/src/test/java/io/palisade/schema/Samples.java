@@ -1,11 +1,12 @@
 package io.palisade.schema;
 
-import io.palisade.schema.topic.Topics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+
+import io.palisade.schema.topic.Topics;
 import org.apache.avro.specific.SpecificRecord;
 
 /** One fully populated record of every kind, optional fields set wherever they can be, for round-trip tests. */

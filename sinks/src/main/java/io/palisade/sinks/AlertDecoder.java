@@ -1,9 +1,10 @@
 package io.palisade.sinks;
 
+import java.util.OptionalLong;
+
 import io.palisade.schema.Alert;
 import io.palisade.schema.serde.UnreadableRecordException;
 import io.palisade.schema.topic.Topics;
-import java.util.OptionalLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 

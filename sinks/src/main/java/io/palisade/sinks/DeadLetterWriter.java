@@ -1,9 +1,5 @@
 package io.palisade.sinks;
 
-import io.palisade.schema.DeadLetter;
-import io.palisade.schema.serde.DeadLetters;
-import io.palisade.schema.topic.Topic;
-import io.palisade.schema.topic.Topics;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +8,11 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+
+import io.palisade.schema.DeadLetter;
+import io.palisade.schema.serde.DeadLetters;
+import io.palisade.schema.topic.Topic;
+import io.palisade.schema.topic.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;

@@ -1,6 +1,7 @@
 package io.palisade.sinks;
 
 import java.util.OptionalLong;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**

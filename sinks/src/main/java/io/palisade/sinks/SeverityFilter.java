@@ -1,8 +1,9 @@
 package io.palisade.sinks;
 
+import java.util.Objects;
+
 import io.palisade.schema.Alert;
 import io.palisade.schema.Severity;
-import java.util.Objects;
 
 /**
  * A sink's minimum severity. Applied once, by the {@link SinkRunner}, so no sink filters on its own.

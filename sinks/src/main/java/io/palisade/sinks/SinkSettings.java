@@ -1,11 +1,12 @@
 package io.palisade.sinks;
 
-import io.palisade.runtime.Backoff;
-import io.palisade.schema.Severity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+
+import io.palisade.runtime.Backoff;
+import io.palisade.schema.Severity;
 
 /**
  * How one sink consumes {@code palisade.alerts}. Validated at construction, reporting every error at once.

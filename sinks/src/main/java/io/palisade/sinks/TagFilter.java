@@ -1,7 +1,8 @@
 package io.palisade.sinks;
 
-import io.palisade.schema.Alert;
 import java.util.Set;
+
+import io.palisade.schema.Alert;
 
 /**
  * A sink's tag filter, applied once by the {@link SinkRunner} next to the {@link SeverityFilter}: an alert passes

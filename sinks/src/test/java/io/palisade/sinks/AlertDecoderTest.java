@@ -2,11 +2,12 @@ package io.palisade.sinks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Set;
+
 import io.palisade.schema.Alert;
 import io.palisade.schema.Severity;
 import io.palisade.schema.topic.Topics;
-import java.util.List;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 

@@ -3,13 +3,6 @@ package io.palisade.sinks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.palisade.devstack.KafkaBroker;
-import io.palisade.devstack.junit.DevStackExtension;
-import io.palisade.schema.Alert;
-import io.palisade.schema.Severity;
-import io.palisade.schema.topic.TopicCreator;
-import io.palisade.schema.topic.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +10,14 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.palisade.devstack.KafkaBroker;
+import io.palisade.devstack.junit.DevStackExtension;
+import io.palisade.schema.Alert;
+import io.palisade.schema.Severity;
+import io.palisade.schema.topic.TopicCreator;
+import io.palisade.schema.topic.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import org.junit.jupiter.api.Test;
+
 import io.palisade.runtime.Backoff;
+import org.junit.jupiter.api.Test;
 
 class SinkSettingsTest {
 

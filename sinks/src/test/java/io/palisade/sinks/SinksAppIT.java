@@ -3,6 +3,13 @@ package io.palisade.sinks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.palisade.devstack.KafkaBroker;
 import io.palisade.devstack.junit.DevStackExtension;
@@ -10,12 +17,6 @@ import io.palisade.schema.Alert;
 import io.palisade.schema.Severity;
 import io.palisade.schema.topic.TopicCreator;
 import io.palisade.schema.topic.Topics;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;

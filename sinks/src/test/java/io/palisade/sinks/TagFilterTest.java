@@ -2,10 +2,11 @@ package io.palisade.sinks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.palisade.schema.Alert;
-import io.palisade.schema.Severity;
 import java.util.List;
 import java.util.Set;
+
+import io.palisade.schema.Alert;
+import io.palisade.schema.Severity;
 import org.junit.jupiter.api.Test;
 
 class TagFilterTest {

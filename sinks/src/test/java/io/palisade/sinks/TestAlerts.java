@@ -1,9 +1,10 @@
 package io.palisade.sinks;
 
+import java.time.Instant;
+
 import io.palisade.schema.Alert;
 import io.palisade.schema.Rule;
 import io.palisade.schema.Severity;
-import java.time.Instant;
 
 /** Small alerts for tests that need many of them; a fully populated one is {@code Samples.alert()}. */
 public final class TestAlerts {

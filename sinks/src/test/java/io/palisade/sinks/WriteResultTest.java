@@ -2,8 +2,9 @@ package io.palisade.sinks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.palisade.schema.Severity;
 import java.util.List;
+
+import io.palisade.schema.Severity;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 

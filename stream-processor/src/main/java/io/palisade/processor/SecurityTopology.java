@@ -15,7 +15,6 @@ import io.palisade.rules.RuleMetadata;
 import io.palisade.schema.Alert;
 import io.palisade.schema.ContainerEvent;
 import io.palisade.schema.ContainerStats;
-import io.palisade.schema.FileEvent;
 import io.palisade.schema.HostEvent;
 import io.palisade.schema.ProcessEvent;
 import io.palisade.schema.topic.Topic;

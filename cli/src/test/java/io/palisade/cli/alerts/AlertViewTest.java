@@ -2,6 +2,8 @@ package io.palisade.cli.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.palisade.schema.Alert;
@@ -9,7 +11,6 @@ import io.palisade.schema.Rule;
 import io.palisade.schema.Samples;
 import io.palisade.schema.Severity;
 import io.palisade.schema.serde.TrustedRecords;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -2,12 +2,13 @@ package io.palisade.cli.quickstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.palisade.collector.file.FileIntegritySettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+
+import io.palisade.collector.file.FileIntegritySettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,13 +3,14 @@ package io.palisade.cli.selftest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import io.palisade.cli.selftest.Action.ContainerSpec;
 import io.palisade.cli.selftest.Action.Exec;
 import io.palisade.rules.RuleEngine;
 import io.palisade.rules.RuleMetadata;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class ActionsTest {

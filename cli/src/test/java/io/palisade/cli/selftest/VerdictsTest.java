@@ -2,6 +2,11 @@ package io.palisade.cli.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
 import io.palisade.schema.Alert;
 import io.palisade.schema.Container;
 import io.palisade.schema.File;
@@ -10,10 +15,6 @@ import io.palisade.schema.Rule;
 import io.palisade.schema.Samples;
 import io.palisade.schema.Severity;
 import io.palisade.schema.serde.TrustedRecords;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

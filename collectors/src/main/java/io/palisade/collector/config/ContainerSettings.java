@@ -1,9 +1,10 @@
 package io.palisade.collector.config;
 
-import io.palisade.runtime.config.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+
+import io.palisade.runtime.config.Durations;
 
 /**
  * The {@code sources.container} section of the collector configuration: the Docker Engine found through

@@ -1,10 +1,11 @@
 package io.palisade.collector.config;
 
-import io.palisade.runtime.config.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+
+import io.palisade.runtime.config.Durations;
 
 /**
  * The {@code publish} section of the collector configuration: how events reach Kafka.

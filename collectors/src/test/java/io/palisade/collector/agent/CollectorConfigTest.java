@@ -7,11 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.palisade.collector.config.ContainerSettings;
-import io.palisade.runtime.config.InvalidConfigException;
 import io.palisade.collector.config.HostIdentitySettings;
 import io.palisade.collector.config.KafkaSettings;
 import io.palisade.collector.config.PublishSettings;
-import io.palisade.collector.agent.SourcesSettings;
+import io.palisade.runtime.config.InvalidConfigException;
 import org.junit.jupiter.api.Test;
 
 class CollectorConfigTest {

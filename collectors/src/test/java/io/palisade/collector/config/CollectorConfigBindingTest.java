@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.palisade.collector.agent.CollectorConfig;
-import io.palisade.runtime.config.InvalidConfigException;
 import io.palisade.collector.process.ProcessSettings;
+import io.palisade.runtime.config.InvalidConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -11,10 +11,10 @@ import java.util.UUID;
 
 import com.github.dockerjava.api.model.Bind;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.palisade.collector.agent.CollectorAgent;
-import io.palisade.collector.agent.CollectorConfig;
 import io.palisade.collector.RawTopicScan;
 import io.palisade.collector.TopicReader;
+import io.palisade.collector.agent.CollectorAgent;
+import io.palisade.collector.agent.CollectorConfig;
 import io.palisade.devstack.DockerEnvironment;
 import io.palisade.devstack.KafkaBroker;
 import io.palisade.devstack.junit.DevStackExtension;

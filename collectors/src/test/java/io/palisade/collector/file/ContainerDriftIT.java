@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.palisade.collector.CollectorIdentity;
+import io.palisade.collector.TestPublishers;
 import io.palisade.collector.TopicReader;
 import io.palisade.collector.container.DockerClients;
-import io.palisade.collector.TestPublishers;
 import io.palisade.collector.publish.KafkaEventPublisher;
 import io.palisade.devstack.DockerEnvironment;
 import io.palisade.devstack.KafkaBroker;

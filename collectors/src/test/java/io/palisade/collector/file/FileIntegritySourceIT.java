@@ -23,13 +23,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.palisade.collector.CollectorIdentity;
-import io.palisade.collector.TopicReader;
 import io.palisade.collector.TestPublishers;
+import io.palisade.collector.TopicReader;
 import io.palisade.collector.publish.KafkaEventPublisher;
 import io.palisade.devstack.KafkaBroker;
+import io.palisade.devstack.junit.DevStackExtension;
 import io.palisade.runtime.metrics.ServiceMetrics;
 import io.palisade.runtime.ops.OpsServer;
-import io.palisade.devstack.junit.DevStackExtension;
 import io.palisade.schema.Agent;
 import io.palisade.schema.FileAction;
 import io.palisade.schema.FileEvent;

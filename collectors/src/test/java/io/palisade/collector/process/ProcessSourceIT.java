@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.palisade.collector.CollectorIdentity;
-import io.palisade.collector.agent.CollectorConfig;
-import io.palisade.collector.TopicReader;
-import io.palisade.collector.process.ProcessSettings.Backend;
 import io.palisade.collector.TestPublishers;
+import io.palisade.collector.TopicReader;
+import io.palisade.collector.agent.CollectorConfig;
+import io.palisade.collector.process.ProcessSettings.Backend;
 import io.palisade.collector.publish.KafkaEventPublisher;
 import io.palisade.devstack.DockerEnvironment;
 import io.palisade.devstack.KafkaBroker;

@@ -10,9 +10,9 @@ import java.util.UUID;
 
 import com.github.dockerjava.api.DockerClient;
 import io.palisade.collector.CollectorIdentity;
+import io.palisade.collector.TestPublishers;
 import io.palisade.collector.TopicReader;
 import io.palisade.collector.container.DockerClients;
-import io.palisade.collector.TestPublishers;
 import io.palisade.collector.publish.KafkaEventPublisher;
 import io.palisade.devstack.DockerEnvironment;
 import io.palisade.devstack.KafkaBroker;
@@ -26,10 +26,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.utility.DockerImageName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.utility.DockerImageName;
 
 /** The stats source on the real Docker Engine, publishing to the real broker every second. */
 @ExtendWith(DevStackExtension.class)

@@ -1,5 +1,13 @@
 package io.palisade.schema.compat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
 import io.palisade.schema.Alert;
 import io.palisade.schema.ContainerEvent;
 import io.palisade.schema.ContainerStats;
@@ -8,13 +16,6 @@ import io.palisade.schema.FileEvent;
 import io.palisade.schema.HostEvent;
 import io.palisade.schema.ProcessEvent;
 import io.palisade.schema.serde.SchemaHistory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;

@@ -1,6 +1,7 @@
 package io.palisade.schema.serde;
 
 import java.util.OptionalLong;
+
 import org.apache.kafka.common.errors.SerializationException;
 
 /**

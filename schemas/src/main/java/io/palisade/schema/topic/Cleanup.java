@@ -3,6 +3,7 @@ package io.palisade.schema.topic;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+
 import org.apache.kafka.common.config.TopicConfig;
 
 /** How Kafka gets rid of a topic's old records: after a retention time, or by keeping only the latest per key. */

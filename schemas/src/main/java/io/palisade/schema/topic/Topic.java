@@ -1,6 +1,7 @@
 package io.palisade.schema.topic;
 
 import java.util.Objects;
+
 import org.apache.kafka.common.serialization.Serde;
 
 /**

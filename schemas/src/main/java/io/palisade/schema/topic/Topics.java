@@ -1,5 +1,8 @@
 package io.palisade.schema.topic;
 
+import java.time.Duration;
+import java.util.List;
+
 import io.palisade.schema.Alert;
 import io.palisade.schema.ContainerEvent;
 import io.palisade.schema.ContainerStats;
@@ -8,8 +11,6 @@ import io.palisade.schema.FileEvent;
 import io.palisade.schema.HostEvent;
 import io.palisade.schema.ProcessEvent;
 import io.palisade.schema.serde.AvroSerdes;
-import java.time.Duration;
-import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 

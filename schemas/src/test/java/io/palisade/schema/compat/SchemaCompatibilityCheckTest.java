@@ -2,14 +2,15 @@ package io.palisade.schema.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.palisade.schema.compat.SchemaCompatibilityCheck.Mode;
-import io.palisade.schema.compat.SchemaCompatibilityCheck.Outcome;
-import io.palisade.schema.serde.SchemaHistory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+
+import io.palisade.schema.compat.SchemaCompatibilityCheck.Mode;
+import io.palisade.schema.compat.SchemaCompatibilityCheck.Outcome;
+import io.palisade.schema.serde.SchemaHistory;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

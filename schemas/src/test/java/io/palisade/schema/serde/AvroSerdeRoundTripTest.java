@@ -3,12 +3,13 @@ package io.palisade.schema.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import java.util.stream.IntStream;
+
 import io.palisade.schema.FileEvent;
 import io.palisade.schema.ProcessEvent;
 import io.palisade.schema.Samples;
 import io.palisade.schema.compat.SchemaCompatibilityCheck;
-import java.util.List;
-import java.util.stream.IntStream;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;

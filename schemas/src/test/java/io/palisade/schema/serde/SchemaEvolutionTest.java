@@ -2,11 +2,12 @@ package io.palisade.schema.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.palisade.schema.ProcessEvent;
-import io.palisade.schema.Samples;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+
+import io.palisade.schema.ProcessEvent;
+import io.palisade.schema.Samples;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;

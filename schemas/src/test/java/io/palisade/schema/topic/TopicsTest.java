@@ -3,13 +3,14 @@ package io.palisade.schema.topic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
 import io.palisade.schema.Samples;
 import io.palisade.schema.compat.SchemaCompatibilityCheck;
 import io.palisade.schema.serde.AvroSerdes;
 import io.palisade.schema.serde.UnreadableRecordException;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;

@@ -1,14 +1,5 @@
 package io.palisade.sinks.config;
 
-import io.palisade.runtime.Backoff;
-import io.palisade.schema.Severity;
-import io.palisade.sinks.SinkSettings;
-import io.palisade.sinks.TagFilter;
-import io.palisade.sinks.elasticsearch.ElasticsearchConnection;
-import io.palisade.sinks.s3.S3ArchiveSettings;
-import io.palisade.sinks.slack.SlackRoute;
-import io.palisade.sinks.slack.SlackSettings;
-import io.palisade.sinks.slack.SlackWebhook;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +10,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
+
+import io.palisade.runtime.Backoff;
+import io.palisade.schema.Severity;
+import io.palisade.sinks.SinkSettings;
+import io.palisade.sinks.TagFilter;
+import io.palisade.sinks.elasticsearch.ElasticsearchConnection;
+import io.palisade.sinks.s3.S3ArchiveSettings;
+import io.palisade.sinks.slack.SlackRoute;
+import io.palisade.sinks.slack.SlackSettings;
+import io.palisade.sinks.slack.SlackWebhook;
 
 /**
  * One sink as the sinks configuration file writes it: its name, {@code type}, filters, batching, backoff and the

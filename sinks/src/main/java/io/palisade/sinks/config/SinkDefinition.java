@@ -1,8 +1,9 @@
 package io.palisade.sinks.config;
 
+import java.util.Objects;
+
 import io.palisade.sinks.ConfiguredSink;
 import io.palisade.sinks.SinkSettings;
-import java.util.Objects;
 
 /**
  * One sink of the configuration file, validated but not connected yet.

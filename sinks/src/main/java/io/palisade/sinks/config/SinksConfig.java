@@ -1,8 +1,5 @@
 package io.palisade.sinks.config;
 
-import io.palisade.runtime.config.ConfigBinder;
-import io.palisade.runtime.config.Validatable;
-import io.palisade.sinks.ConfiguredSink;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+
+import io.palisade.runtime.config.ConfigBinder;
+import io.palisade.runtime.config.Validatable;
+import io.palisade.sinks.ConfiguredSink;
 
 /**
  * The sinks of the sinks process ({@code palisade sinks --config}): a YAML list of sinks, read by {@link #binder()},

@@ -1,10 +1,11 @@
 package io.palisade.sinks.elasticsearch;
 
-import io.palisade.schema.Alert;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.palisade.schema.Alert;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
 

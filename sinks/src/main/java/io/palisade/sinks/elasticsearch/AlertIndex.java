@@ -1,8 +1,9 @@
 package io.palisade.sinks.elasticsearch;
 
-import io.palisade.schema.Alert;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+
+import io.palisade.schema.Alert;
 
 /**
  * Where alerts are indexed: one index per UTC day of {@code first_seen}, e.g. {@code palisade-alerts-2026.01.01}.

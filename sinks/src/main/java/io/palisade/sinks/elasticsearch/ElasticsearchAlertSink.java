@@ -1,5 +1,11 @@
 package io.palisade.sinks.elasticsearch;
 
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
@@ -7,11 +13,6 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import io.palisade.sinks.AlertSink;
 import io.palisade.sinks.SinkRecord;
 import io.palisade.sinks.WriteResult;
-import java.io.IOException;
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Writes alerts to Elasticsearch with {@code _bulk}: each alert is indexed into its day's index

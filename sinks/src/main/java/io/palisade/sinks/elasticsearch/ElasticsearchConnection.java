@@ -1,6 +1,5 @@
 package io.palisade.sinks.elasticsearch;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 
 /**
  * How to reach Elasticsearch: the URL, at most one way to authenticate (user and password, or an API key) and, for

@@ -1,8 +1,9 @@
 package io.palisade.sinks.elasticsearch;
 
+import java.io.IOException;
+
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.transport.TransportException;
-import java.io.IOException;
 
 /**
  * The one classification of Elasticsearch errors: throttling (429), server errors (5xx) and I/O (node down,

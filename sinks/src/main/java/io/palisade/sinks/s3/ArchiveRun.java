@@ -1,6 +1,5 @@
 package io.palisade.sinks.s3;
 
-import io.palisade.sinks.SinkRecord;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -10,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import io.palisade.sinks.SinkRecord;
 
 /**
  * Records of one source partition whose Kafka timestamps fall in one UTC hour, in offset order: what goes into one

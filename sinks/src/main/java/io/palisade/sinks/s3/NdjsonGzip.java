@@ -1,14 +1,15 @@
 package io.palisade.sinks.s3;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.palisade.sinks.SinkRecord;
-import io.palisade.sinks.elasticsearch.AlertDocument;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.palisade.sinks.SinkRecord;
+import io.palisade.sinks.elasticsearch.AlertDocument;
 
 /**
  * The body of an archive object: one alert per line as the same ECS-shaped JSON document Elasticsearch indexes

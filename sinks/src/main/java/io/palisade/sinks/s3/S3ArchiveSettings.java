@@ -3,6 +3,7 @@ package io.palisade.sinks.s3;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;

@@ -1,11 +1,12 @@
 package io.palisade.sinks.s3;
 
-import io.palisade.sinks.AlertSink;
-import io.palisade.sinks.SinkRecord;
-import io.palisade.sinks.WriteResult;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.palisade.sinks.AlertSink;
+import io.palisade.sinks.SinkRecord;
+import io.palisade.sinks.WriteResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.sync.RequestBody;

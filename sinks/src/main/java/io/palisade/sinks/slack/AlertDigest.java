@@ -1,7 +1,5 @@
 package io.palisade.sinks.slack;
 
-import io.palisade.schema.Alert;
-import io.palisade.schema.Severity;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -11,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import io.palisade.schema.Alert;
+import io.palisade.schema.Severity;
 
 /**
  * What a digest message says about the alerts it stands for: how many, by severity, by rule and by host, and when.

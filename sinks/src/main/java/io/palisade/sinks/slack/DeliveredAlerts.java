@@ -1,10 +1,11 @@
 package io.palisade.sinks.slack;
 
-import io.palisade.schema.Alert;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+
+import io.palisade.schema.Alert;
 
 /**
  * The alerts recently posted to each webhook, so a batch retried after a partial failure (or redelivered after a

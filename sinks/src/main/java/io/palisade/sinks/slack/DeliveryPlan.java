@@ -1,8 +1,9 @@
 package io.palisade.sinks.slack;
 
-import io.palisade.sinks.SinkRecord;
 import java.util.Comparator;
 import java.util.List;
+
+import io.palisade.sinks.SinkRecord;
 
 /**
  * Which alerts of a batch one webhook gets as messages of their own and which are summed up in one digest. When the

@@ -1,5 +1,11 @@
 package io.palisade.sinks.slack;
 
+import java.io.StringReader;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -7,11 +13,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
-import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.Set;
-import java.util.StringJoiner;
 
 /**
  * The shape of a JSON payload, without its content: keys, types, string lengths and array sizes, e.g.

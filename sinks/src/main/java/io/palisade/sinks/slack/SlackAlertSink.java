@@ -1,9 +1,5 @@
 package io.palisade.sinks.slack;
 
-import io.palisade.schema.Alert;
-import io.palisade.sinks.AlertSink;
-import io.palisade.sinks.SinkRecord;
-import io.palisade.sinks.WriteResult;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+
+import io.palisade.schema.Alert;
+import io.palisade.sinks.AlertSink;
+import io.palisade.sinks.SinkRecord;
+import io.palisade.sinks.WriteResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

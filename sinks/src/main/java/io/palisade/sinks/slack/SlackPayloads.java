@@ -7,6 +7,14 @@ import static io.palisade.sinks.slack.SlackText.code;
 import static io.palisade.sinks.slack.SlackText.fit;
 import static io.palisade.sinks.slack.SlackText.fitPlain;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import io.palisade.schema.Alert;
 import io.palisade.schema.Container;
 import io.palisade.schema.Process;
@@ -16,13 +24,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The Slack messages of the sink, as the JSON bodies posted to an incoming webhook: one message per alert, or one

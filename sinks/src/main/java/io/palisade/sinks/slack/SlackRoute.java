@@ -1,8 +1,9 @@
 package io.palisade.sinks.slack;
 
+import java.util.Objects;
+
 import io.palisade.schema.Alert;
 import io.palisade.schema.Severity;
-import java.util.Objects;
 
 /**
  * One Slack channel (one incoming webhook) and the least severe alerts it wants. An alert goes to every route it

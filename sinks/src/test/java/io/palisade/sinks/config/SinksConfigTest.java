@@ -3,9 +3,6 @@ package io.palisade.sinks.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.palisade.runtime.config.InvalidConfigException;
-import io.palisade.schema.Severity;
-import io.palisade.sinks.SinkSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -14,6 +11,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import io.palisade.runtime.config.InvalidConfigException;
+import io.palisade.schema.Severity;
+import io.palisade.sinks.SinkSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,16 +2,17 @@ package io.palisade.sinks.elasticsearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.palisade.schema.Severity;
-import io.palisade.schema.Samples;
-import io.palisade.sinks.TestAlerts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.palisade.schema.Samples;
+import io.palisade.schema.Severity;
+import io.palisade.sinks.TestAlerts;
 import org.junit.jupiter.api.Test;
 
 class AlertDocumentTest {

@@ -2,10 +2,11 @@ package io.palisade.sinks.elasticsearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+
 import io.palisade.schema.Alert;
 import io.palisade.schema.Severity;
 import io.palisade.sinks.TestAlerts;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class AlertIndexTest {

@@ -2,14 +2,15 @@ package io.palisade.sinks.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.palisade.schema.Severity;
-import io.palisade.schema.topic.Topics;
-import io.palisade.sinks.SinkRecord;
-import io.palisade.sinks.TestAlerts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.LongStream;
+
+import io.palisade.schema.Severity;
+import io.palisade.schema.topic.Topics;
+import io.palisade.sinks.SinkRecord;
+import io.palisade.sinks.TestAlerts;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;

@@ -2,10 +2,11 @@ package io.palisade.sinks.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import io.palisade.schema.Severity;
 import io.palisade.sinks.SinkRecord;
 import io.palisade.sinks.TestAlerts;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DeliveryPlanTest {

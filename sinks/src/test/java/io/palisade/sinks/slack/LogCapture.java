@@ -1,10 +1,11 @@
 package io.palisade.sinks.slack;
 
+import java.util.List;
+
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
-import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /** Every log event of the test, as the text an operator would read: message, key-values and stack traces. */

@@ -3,13 +3,6 @@ package io.palisade.sinks.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.palisade.schema.Alert;
-import io.palisade.schema.Samples;
-import io.palisade.schema.Severity;
-import io.palisade.schema.topic.Topics;
-import io.palisade.sinks.SinkRecord;
-import io.palisade.sinks.TestAlerts;
-import io.palisade.sinks.WriteResult;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.palisade.schema.Alert;
+import io.palisade.schema.Samples;
+import io.palisade.schema.Severity;
+import io.palisade.schema.topic.Topics;
+import io.palisade.sinks.SinkRecord;
+import io.palisade.sinks.TestAlerts;
+import io.palisade.sinks.WriteResult;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,13 @@ package io.palisade.sinks.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.palisade.schema.Alert;
@@ -12,12 +19,6 @@ import io.palisade.schema.Severity;
 import io.palisade.schema.Threat;
 import io.palisade.schema.ThreatTechnique;
 import io.palisade.sinks.TestAlerts;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class SlackPayloadsTest {

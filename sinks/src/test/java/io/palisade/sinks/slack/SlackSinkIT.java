@@ -3,6 +3,14 @@ package io.palisade.sinks.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.palisade.devstack.KafkaBroker;
 import io.palisade.devstack.junit.DevStackExtension;
@@ -15,13 +23,6 @@ import io.palisade.sinks.ConfiguredSink;
 import io.palisade.sinks.SinkSettings;
 import io.palisade.sinks.SinksApp;
 import io.palisade.sinks.TestAlerts;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

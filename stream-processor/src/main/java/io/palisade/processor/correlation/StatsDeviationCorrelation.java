@@ -1,6 +1,5 @@
 package io.palisade.processor.correlation;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
