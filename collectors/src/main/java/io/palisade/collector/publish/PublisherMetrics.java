@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 
 import io.micrometer.core.instrument.Counter;
@@ -35,6 +36,8 @@ public final class PublisherMetrics {
 
     private final MeterRegistry registry;
     private final Timer latency;
+    /** Per topic, looked up once: {@link #published} runs for every event the collector sends. */
+    private final Map<String, Counter> publishedByTopic = new ConcurrentHashMap<>();
 
     PublisherMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -44,7 +47,8 @@ public final class PublisherMetrics {
     }
 
     void published(String topic, Duration sendToAck) {
-        counter(PUBLISHED, "Events Kafka acknowledged", "topic", topic).increment();
+        publishedByTopic.computeIfAbsent(topic, t -> counter(PUBLISHED, "Events Kafka acknowledged", "topic", t))
+                .increment();
         latency.record(sendToAck);
     }
 
